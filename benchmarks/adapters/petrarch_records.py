@@ -1,0 +1,235 @@
+"""PETRARCH/UniversalPetrarch validation records: reader and CAMEO-triple scoring, shared by
+the ``up_validation`` and ``petr2_gsr`` adapters.
+
+The files are not well-formed XML (comments hold markup; some ``<Sentence .../>`` tags are
+self-closed and then closed again), so records are cut out with patterns, not parsed as a tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from adapters.common import (
+    EvalContext,
+    Record,
+    SetResult,
+    code_records,
+    markdown_report,
+    misses_section,
+    rejects_line,
+)
+from whimbrel.errors import GoldError
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>")
+_CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+# Codes without a country: "---GOV" (an agent alone), "+++", or quoted new-actor text.
+_NO_COUNTRY = ("---", "+++", '"')
+
+
+@dataclass(frozen=True)
+class Coding:
+    event: str
+    source: str
+    target: str
+
+    @property
+    def root(self) -> str:
+        return self.event[:2]
+
+    @property
+    def source_country(self) -> str | None:
+        return code_country(self.source)
+
+    @property
+    def target_country(self) -> str | None:
+        return code_country(self.target)
+
+
+@dataclass(frozen=True)
+class ValidationRecord:
+    id: str
+    category: str
+    date: dt.date
+    text: str
+    evaluate: bool
+    codings: tuple[Coding, ...]
+    no_events: bool
+    error: str | None
+
+    @property
+    def one_sided(self) -> bool:
+        return any(c.source_country is None or c.target_country is None for c in self.codings)
+
+    def gold_records(self) -> list[Record]:
+        if not self.codings:
+            return [{"story_id": self.id, "event_type": None}]
+        return [
+            {
+                "story_id": self.id,
+                "event_type": c.root,
+                "cameo_code": c.event,
+                "actor": _role(c.source_country),
+                "recipient": _role(c.target_country),
+            }
+            for c in self.codings
+        ]
+
+
+def _role(country: str | None) -> list[dict[str, str]]:
+    return [{"country": country}] if country else []
+
+
+def code_country(code: str) -> str | None:
+    """A CAMEO actor code's country: its first three letters, or None for agent-only codes."""
+    code = code.strip()
+    if not code or code.startswith(_NO_COUNTRY):
+        return None
+    return code[:3].upper()
+
+
+def read_records(path: Path) -> list[ValidationRecord]:
+    """Every ``<Sentence>`` record of a validation file, in file order."""
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise GoldError(f"{path}: cannot read the validation file ({e})") from e
+    text = _COMMENT.sub("", raw)
+    starts = list(_SENTENCE.finditer(text))
+    records = []
+    for number, match in enumerate(starts):
+        end = starts[number + 1].start() if number + 1 < len(starts) else len(text)
+        records.append(_record(match.group(1), text[match.end() : end], path=path))
+    return records
+
+
+def _record(attributes: str, body: str, *, path: Path) -> ValidationRecord:
+    attrs = dict(_ATTR.findall(attributes))
+    codings, no_events, error = [], False, None
+    for match in _CODING.finditer(body):
+        coding = {k: html.unescape(v) for k, v in _ATTR.findall(match.group(1))}
+        if coding.get("noevents", "").lower() == "true":
+            no_events = True
+        elif "error" in coding:
+            error = coding["error"]
+        elif "eventcode" in coding:
+            codings.append(
+                Coding(
+                    coding["eventcode"], coding.get("sourcecode", ""), coding.get("targetcode", "")
+                )
+            )
+    text_match = _TEXT.search(body)
+    return ValidationRecord(
+        id=attrs.get("id", ""),
+        category=attrs.get("category", ""),
+        date=_date(attrs.get("date", ""), path=path),
+        text=" ".join(html.unescape(text_match.group(1)).split()) if text_match else "",
+        evaluate=attrs.get("evaluate", "true").lower() == "true",
+        codings=tuple(codings),
+        no_events=no_events,
+        error=error,
+    )
+
+
+def _date(value: str, *, path: Path) -> dt.date:
+    # A few records write the year with two digits (YYMMDD).
+    layout = "%y%m%d" if len(value) == 6 else "%Y%m%d"
+    try:
+        return dt.datetime.strptime(value, layout).date()
+    except ValueError as e:
+        raise GoldError(f"{path}: record date {value!r} is not YYYYMMDD") from e
+
+
+def scored_records(records: Sequence[ValidationRecord]) -> list[ValidationRecord]:
+    """Records to score: evaluated, with a text, and not tests of input errors (discards)."""
+    return [r for r in records if r.evaluate and r.text and r.error is None]
+
+
+def as_root_records(records: Sequence[Record]) -> list[Record]:
+    """Our records with ``event_type`` set to the CAMEO root, so types compare at root level."""
+    return [{**r, "event_type": str(r.get("cameo_code") or "")[:2] or None} for r in records]
+
+
+def evaluate(
+    ctx: EvalContext,
+    *,
+    name: str,
+    records: Sequence[ValidationRecord],
+    pipeline: object,
+    peer: str,
+    mapping: str,
+) -> SetResult:
+    from whimbrel.eval import cameo_root_key, score
+    from whimbrel.records import Article
+
+    started = time.perf_counter()
+    articles = [
+        Article(id=r.id, date=r.date, text=r.text, origin=f"{name}:{r.id}") for r in records
+    ]
+    by_story, results = code_records(pipeline, articles)  # type: ignore[arg-type]
+    gold = [g for r in records for g in r.gold_records()]
+    pred = as_root_records([p for story in by_story.values() for p in story])
+    scores = score(gold, pred, triple_key=cameo_root_key)
+    two_sided = [r for r in records if not r.one_sided]
+    two_sided_scores = score(
+        [g for r in two_sided for g in r.gold_records()], pred, triple_key=cameo_root_key
+    )
+    metrics = {
+        "precision": _float(scores.dyad.precision),
+        "recall": _float(scores.dyad.recall),
+        "exact": _float(scores.stories_exact.value),
+        "exact_two_sided": _float(two_sided_scores.stories_exact.value),
+    }
+    report = _report(name, records, by_story, metrics, mapping=mapping) + rejects_line(results)
+    return SetResult(name, metrics, len(records), peer, report, time.perf_counter() - started)
+
+
+def _float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def triples_of(records: Sequence[Record]) -> set[tuple[str | None, str | None, str | None]]:
+    found = set()
+    for r in records:
+        root = str(r.get("cameo_code") or "")[:2] or None
+        actors = [a.get("country") for a in r.get("actor") or []] or [None]
+        recipients = [a.get("country") for a in r.get("recipient") or []] or [None]
+        found.update((root, _c3(a), _c3(b)) for a in actors for b in recipients)
+    return found
+
+
+def _c3(code: object) -> str | None:
+    return str(code).upper()[:3] if code else None
+
+
+def _report(
+    name: str,
+    records: Sequence[ValidationRecord],
+    by_story: dict[str, list[Record]],
+    metrics: dict[str, float | None],
+    *,
+    mapping: str,
+) -> str:
+    misses = []
+    for record in records:
+        gold = triples_of(record.gold_records()) if record.codings else set()
+        pred = triples_of(by_story.get(record.id, []))
+        if gold != pred:
+            misses.append(
+                f"{record.id} [{record.category}]: gold {sorted(gold, key=str)} "
+                f"ours {sorted(pred, key=str)}"
+            )
+    return markdown_report(
+        title=name,
+        mapping=mapping,
+        result_rows=list(metrics.items()),
+        body=misses_section("Records not exactly right", misses, limit=300),
+    )

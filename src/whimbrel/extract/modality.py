@@ -1,0 +1,137 @@
+"""Modality of a mention: asserted, planned, negated or hypothetical, plus a hedge flag.
+
+The cue words live in ``data_sources/modality.yaml``. We walk from the trigger up through the
+clauses that embed it ("is expected to make a visit", "will not imply the recognition") and
+read auxiliaries, negations, subordinators and governing verbs on the way. Priority when cues
+compete: negated, then hypothetical, then planned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from whimbrel.records import Modality
+
+# Dependencies through which a governing clause's modality reaches the embedded event.
+# Not advcl: "While X will visit, it will not imply ..." does not negate the visit.
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "conj", "pcomp", "pobj", "prep",
+                            "acomp", "oprd"})
+MAX_DEPTH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    planned_governors: frozenset[str]
+    planned_aux: frozenset[str]
+    planned_modifiers: frozenset[str]
+    planned_phrases: tuple[str, ...]
+    hypothetical_aux: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    negation_words: frozenset[str]
+    negating_governors: frozenset[str]
+    hedges: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> ModalityCues:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(table[key])
+
+        return cls(
+            planned_governors=words("planned_governors"),
+            planned_aux=words("planned_aux"),
+            planned_modifiers=words("planned_modifiers"),
+            planned_phrases=tuple(table["planned_phrases"]),
+            hypothetical_aux=words("hypothetical_aux"),
+            hypothetical_marks=words("hypothetical_marks"),
+            hypothetical_governors=words("hypothetical_governors"),
+            negation_words=words("negation_words"),
+            negating_governors=words("negating_governors"),
+            hedges=words("hedges"),
+            reporting_verbs=words("reporting_verbs"),
+        )
+
+
+def governing_chain(trigger: Token, *, reporting: frozenset[str]) -> Iterator[Token]:
+    """The trigger, then each clause head that embeds it, stopping at reporting verbs."""
+    current = trigger
+    yield current
+    for _ in range(MAX_DEPTH):
+        if current.dep_ not in EMBEDDING_DEPS or current.head.i == current.i:
+            return
+        current = current.head
+        if current.lemma_.lower() in reporting:
+            return
+        yield current
+
+
+def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, bool]:
+    """(modality, hedged) for the event that ``trigger`` names."""
+    found: set[str] = set()
+    hedged = False
+    for level, token in enumerate(governing_chain(trigger, reporting=cues.reporting_verbs)):
+        lemma = token.lemma_.lower()
+        if level > 0:
+            found |= _governor_cues(lemma, cues)
+        for child in token.children:
+            found |= _child_cues(child, cues)
+            hedged = hedged or child.lower_ in cues.hedges
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        # "his visit will not imply ...": the predicate's future reaches its subject event,
+        # its negation does not.
+        if any(_child_cues(c, cues) == {"planned"} for c in trigger.head.children):
+            found.add("planned")
+    clause = trigger.sent.text.lower()
+    if any(phrase in clause for phrase in cues.planned_phrases):
+        found.add("planned")
+    for modality in ("negated", "hypothetical", "planned"):
+        if modality in found:
+            return modality, hedged  # type: ignore[return-value]
+    return "asserted", hedged
+
+
+def _governor_cues(lemma: str, cues: ModalityCues) -> set[str]:
+    found = set()
+    if lemma in cues.negating_governors:
+        found.add("negated")
+    if lemma in cues.hypothetical_governors:
+        found.add("hypothetical")
+    if lemma in cues.planned_governors:
+        found.add("planned")
+    return found
+
+
+def _child_cues(child: Token, cues: ModalityCues) -> set[str]:
+    word = child.lower_
+    dep = child.dep_
+    if dep == "neg" or (dep in ("det", "advmod") and word in cues.negation_words):
+        return {"negated"}
+    if dep in ("aux", "auxpass") and word in cues.hypothetical_aux:
+        return {"hypothetical"}
+    if dep == "mark" and word in cues.hypothetical_marks:
+        return {"hypothetical"}
+    if dep in ("aux", "auxpass") and word in cues.planned_aux:
+        return {"planned"}
+    if dep == "amod" and word in cues.planned_modifiers:
+        return {"planned"}
+    return set()
+
+
+def tense_of(trigger: Token, *, cues: ModalityCues) -> str | None:
+    """past, present or future for the clause that carries the trigger."""
+    for token in governing_chain(trigger, reporting=cues.reporting_verbs):
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in cues.planned_aux:
+                return "future"
+        if token.lemma_.lower() in cues.planned_governors and token.i != trigger.i:
+            return "future"
+        if token.tag_ in ("VBD", "VBN"):
+            return "past"
+        if token.tag_ in ("VBZ", "VBP"):
+            return "present"
+    return None

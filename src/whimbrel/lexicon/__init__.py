@@ -1,0 +1,29 @@
+"""Knowledge as data: hand-edited YAML in ``data_sources/`` compiled to JSON in ``whimbrel/data``.
+
+Each data file has a validator module in this package (``whimbrel.lexicon.<name>``) that
+defines ``SOURCE`` (the YAML file name) and ``compile(raw) -> (compiled, problems)``. The
+validator lists every problem in a file, not just the first. ``python -m whimbrel.lexicon``
+rebuilds all compiled files; a test checks the shipped JSON matches a fresh build.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from whimbrel.errors import DataFileError
+
+
+@cache
+def load(name: str) -> Any:
+    """The compiled data table ``name`` (``triggers``, ``countries``, ...), read once."""
+    resource = resources.files("whimbrel.data").joinpath(f"{name}.json")
+    try:
+        return json.loads(resource.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise DataFileError(
+            f"whimbrel/data/{name}.json",
+            ["compiled data file missing: run `python -m whimbrel.lexicon` to build it"],
+        ) from e

@@ -1,0 +1,235 @@
+"""Validator for ``data_sources/cameo.yaml``: CAMEO event codes mapped onto PLOVER.
+
+Compiled form::
+
+    {"version": str,
+     "types": {plover_type: quad},                 # the 16 PLOVER event types
+     "modes": {plover_type: [mode, ...]},
+     "legacy": {old_type_name: plover_type},
+     "codes": {cameo_code: {"label": str, "plover": str | None, "mode": str | None,
+                            "quad": 1..4, "intensity": float}}}
+
+Helpers for readers of the compiled table: :func:`type_info` (a code as
+:class:`~whimbrel.records.EventTypeInfo`) and :func:`current_type` (legacy type names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from whimbrel.records import EventTypeInfo
+
+SOURCE = "cameo.yaml"
+
+# The PLOVER ontology's 16 event types: the schema this table is checked against.
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+TOP_KEYS = ("version", "types", "modes", "legacy", "codes")
+CODE_FIELDS = ("label", "plover", "mode", "quad", "intensity")
+CODE_PATTERN = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
+MODE_PATTERN = re.compile(r"^[a-z][a-z-]*$")
+
+
+def cameo_root_quad(code: str) -> int:
+    """CAMEO's own quad for a code, from its root: 01-05, 06-08, 09-13, 14-20."""
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_top(raw: object, problems: list[str]) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        problems.append(f"top level must be a mapping with keys {list(TOP_KEYS)}, got {raw!r:.80}")
+        return {}
+    for key in TOP_KEYS:
+        if key not in raw:
+            problems.append(f"missing top-level key {key!r}")
+    for key in raw:
+        if key not in TOP_KEYS:
+            problems.append(f"unknown top-level key {key!r}: expected one of {list(TOP_KEYS)}")
+    version = raw.get("version")
+    if not isinstance(version, str) or not version.strip():
+        problems.append(f"'version' must be a non-empty string, got {version!r}")
+    return raw
+
+
+def _check_types(table: object, problems: list[str]) -> dict[str, int]:
+    if not isinstance(table, dict):
+        problems.append(f"'types' must map the 16 PLOVER types to quads 1-4, got {table!r:.80}")
+        return {}
+    missing = [name for name in PLOVER_TYPES if name not in table]
+    if missing:
+        problems.append(f"'types' lacks PLOVER types {missing}")
+    types: dict[str, int] = {}
+    for name, quad in table.items():
+        if name not in PLOVER_TYPES:
+            problems.append(f"'types': {name!r} is not one of the 16 PLOVER types")
+        elif type(quad) is not int or not 1 <= quad <= 4:
+            problems.append(f"'types': quad of {name} must be an integer 1-4, got {quad!r}")
+        else:
+            types[name] = quad
+    return types
+
+
+def _check_modes(table: object, problems: list[str]) -> dict[str, list[str]]:
+    if not isinstance(table, dict):
+        problems.append(f"'modes' must map each PLOVER type to a list of modes, got {table!r:.80}")
+        return {}
+    missing = [name for name in PLOVER_TYPES if name not in table]
+    if missing:
+        problems.append(f"'modes' lacks PLOVER types {missing} (use [] for a type without modes)")
+    modes: dict[str, list[str]] = {}
+    for name, values in table.items():
+        if name not in PLOVER_TYPES:
+            problems.append(f"'modes': {name!r} is not one of the 16 PLOVER types")
+            continue
+        if not isinstance(values, list):
+            problems.append(f"'modes': {name} must be a list of modes, got {values!r}")
+            continue
+        bad = [v for v in values if not isinstance(v, str) or not MODE_PATTERN.match(v)]
+        if bad:
+            problems.append(f"'modes': {name} has modes that are not lower-case words: {bad!r}")
+        dupes = sorted({v for v in values if values.count(v) > 1 and isinstance(v, str)})
+        if dupes:
+            problems.append(f"'modes': {name} repeats {dupes}")
+        modes[name] = [v for v in values if isinstance(v, str)]
+    return modes
+
+
+def _check_legacy(table: object, problems: list[str]) -> dict[str, str]:
+    if not isinstance(table, dict):
+        problems.append(f"'legacy' must map old type names to PLOVER types, got {table!r:.80}")
+        return {}
+    legacy: dict[str, str] = {}
+    for old, new in table.items():
+        if not isinstance(old, str) or not old.isupper():
+            problems.append(f"'legacy': key {old!r} must be an upper-case type name")
+        elif old in PLOVER_TYPES:
+            problems.append(f"'legacy': {old} is a current PLOVER type, not a legacy name")
+        elif new not in PLOVER_TYPES:
+            problems.append(f"'legacy': {old} maps to {new!r}, which is not a PLOVER type")
+        else:
+            legacy[old] = new
+    return legacy
+
+
+def _check_code_key(code: object, codes: Mapping[Any, Any], problems: list[str]) -> bool:
+    if not isinstance(code, str):
+        problems.append(
+            f"code {code!r} is not a string: quote CAMEO codes in YAML (\"010\"); unquoted "
+            "they are read as numbers and lose their leading zero"
+        )
+        return False
+    if not CODE_PATTERN.match(code):
+        problems.append(f"code {code!r} is not a 2-4 digit CAMEO code with root 01-20")
+        return False
+    parent = code[:2] if len(code) == 3 else code[:3] if len(code) == 4 else None
+    if parent is not None and parent not in codes:
+        problems.append(f"code {code}: parent code {parent!r} is missing")
+    return True
+
+
+def _check_code_fields(code: str, entry: object, problems: list[str]) -> bool:
+    if not isinstance(entry, dict):
+        problems.append(f"code {code}: must be a mapping with {list(CODE_FIELDS)}, got {entry!r}")
+        return False
+    missing = [f for f in CODE_FIELDS if f not in entry]
+    unknown = [f for f in entry if f not in CODE_FIELDS]
+    if missing:
+        problems.append(f"code {code}: missing fields {missing}")
+    if unknown:
+        problems.append(f"code {code}: unknown fields {unknown}; allowed: {list(CODE_FIELDS)}")
+    return not missing
+
+
+def _check_code_values(
+    code: str, entry: dict[str, Any], types: Mapping[str, int],
+    modes: Mapping[str, list[str]], problems: list[str],
+) -> bool:
+    before = len(problems)
+    label, plover, mode = entry["label"], entry["plover"], entry["mode"]
+    quad, intensity = entry["quad"], entry["intensity"]
+    if not isinstance(label, str) or not label.strip():
+        problems.append(f"code {code}: label must be a non-empty string, got {label!r}")
+    if plover is not None and plover not in PLOVER_TYPES:
+        problems.append(f"code {code}: plover {plover!r} is not one of the 16 types (or null)")
+    elif plover is None and mode is not None:
+        problems.append(f"code {code}: mode {mode!r} given but plover is null")
+    elif plover is not None and mode is not None and mode not in modes.get(plover, []):
+        problems.append(
+            f"code {code}: mode {mode!r} is not a mode of {plover}; "
+            f"allowed: {modes.get(plover, [])}"
+        )
+    if type(quad) is not int or not 1 <= quad <= 4:
+        problems.append(f"code {code}: quad must be an integer 1-4, got {quad!r}")
+    else:
+        expected = types.get(plover) if plover is not None else cameo_root_quad(code)
+        if expected is not None and quad != expected:
+            rule = f"the quad of {plover}" if plover else "the CAMEO root's quad"
+            problems.append(f"code {code}: quad {quad} differs from {rule} ({expected})")
+    if not _is_number(intensity) or not -10 <= intensity <= 10:
+        problems.append(f"code {code}: intensity must be a number in [-10, 10], got {intensity!r}")
+    return len(problems) == before
+
+
+def _check_codes(
+    table: object, types: Mapping[str, int], modes: Mapping[str, list[str]],
+    problems: list[str],
+) -> dict[str, dict[str, Any]]:
+    if not isinstance(table, dict) or not table:
+        problems.append(f"'codes' must map CAMEO codes to entries, got {table!r:.80}")
+        return {}
+    codes: dict[str, dict[str, Any]] = {}
+    for code, entry in table.items():
+        if not _check_code_key(code, table, problems):
+            continue
+        if _check_code_fields(code, entry, problems) and _check_code_values(
+            code, entry, types, modes, problems
+        ):
+            codes[code] = {**{f: entry[f] for f in CODE_FIELDS},
+                           "intensity": float(entry["intensity"])}
+    return codes
+
+
+def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
+    """Validate the raw YAML table; return the compiled table and every problem found."""
+    problems: list[str] = []
+    top = _check_top(raw, problems)
+    types = _check_types(top.get("types"), problems)
+    modes = _check_modes(top.get("modes"), problems)
+    legacy = _check_legacy(top.get("legacy"), problems)
+    codes = _check_codes(top.get("codes"), types, modes, problems)
+    compiled = {"version": top.get("version"), "types": types, "modes": modes,
+                "legacy": legacy, "codes": codes}
+    return compiled, problems
+
+
+def type_info(
+    table: Mapping[str, Any], code: str, *, mode: str | None = None
+) -> EventTypeInfo | None:
+    """What CAMEO ``code`` codes, or ``None`` if it is no event we output (plover null).
+
+    ``mode`` replaces the code's own mode (a trigger may be finer than its code, e.g. a drone
+    strike under 195). Raises ``KeyError`` naming the code when it is not in the table.
+    """
+    try:
+        entry = table["codes"][code]
+    except KeyError as e:
+        raise KeyError(f"CAMEO code {code!r} is not in cameo table {table.get('version')}") from e
+    if entry["plover"] is None:
+        return None
+    return EventTypeInfo(event_type=entry["plover"], mode=mode or entry["mode"], cameo_code=code,
+                         quad_class=entry["quad"], intensity=entry["intensity"])
+
+
+def current_type(table: Mapping[str, Any], name: str) -> str:
+    """The current PLOVER type for ``name``, reading legacy names (``FIGHT`` -> ``ASSAULT``)."""
+    upper = name.strip().upper()
+    return table["legacy"].get(upper, upper)

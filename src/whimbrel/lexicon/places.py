@@ -1,0 +1,203 @@
+"""Validator for ``data_sources/places.yaml``: gazetteer overrides for place resolution.
+
+Compiled form::
+
+    {"token_equivalents": {token: token}, "country_names": {ISO3: [name]},
+     "country_points": {ISO3: [lat, lon]}, "demonyms": {ISO3: [word]},
+     "world_regions": [{"geonameid", "lat", "lon", "names": [...], "demonyms": [...]}],
+     "country_forms": [phrase], "admin_suffixes": {word: 2|3},
+     "preferred": {name: geonameid}, "aliases": {name: geonameid}, "name_articles": [word],
+     "region_abbreviations": {ISO3: {abbreviation: region name}}}
+
+Geonameids are checked against the gazetteer by a test, not here: validation needs no data
+beyond the file itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SOURCE = "places.yaml"
+
+ISO3 = re.compile(r"[A-Z]{3}")
+KEYS = (
+    "token_equivalents",
+    "country_names",
+    "country_points",
+    "demonyms",
+    "world_regions",
+    "country_forms",
+    "admin_suffixes",
+    "preferred",
+    "aliases",
+    "name_articles",
+    "region_abbreviations",
+)
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and value == value.strip()
+
+
+def _text_map(table: Any, key: str, problems: list[str], *, lower: bool = False) -> dict[str, str]:
+    if not isinstance(table, dict) or not table:
+        problems.append(f"{key!r} must map words to words, got {table!r}")
+        return {}
+    bad = {
+        k: v
+        for k, v in table.items()
+        if not (_is_text(k) and _is_text(v)) or (lower and (k != k.lower() or v != v.lower()))
+    }
+    if bad:
+        problems.append(f"{key!r} has entries that are not {'lower-case ' * lower}text: {bad!r}")
+    return {k: v for k, v in table.items() if k not in bad}
+
+
+def _id_map(raw: Any, key: str, problems: list[str]) -> dict[str, int]:
+    table = raw.get(key)
+    if not isinstance(table, dict) or not table:
+        problems.append(f"{key!r} must map names to geonameids, got {table!r}")
+        return {}
+    bad = {k: v for k, v in table.items() if not _is_text(k) or type(v) is not int or v <= 0}
+    if bad:
+        problems.append(f"{key!r} has entries that are not name: positive geonameid: {bad!r}")
+    return {k: v for k, v in table.items() if k not in bad}
+
+
+def _word_list(raw: Any, key: str, problems: list[str]) -> list[str]:
+    values = raw.get(key)
+    if not isinstance(values, list) or not values:
+        problems.append(f"{key!r} must be a non-empty list, got {values!r}")
+        return []
+    bad = [v for v in values if not _is_text(v) or v != v.lower()]
+    if bad:
+        problems.append(f"{key!r} has values that are not lower-case text: {bad!r}")
+    dupes = sorted({v for v in values if values.count(v) > 1 and isinstance(v, str)})
+    if dupes:
+        problems.append(f"{key!r} repeats {dupes}")
+    return [v for v in values if v not in bad]
+
+
+def _country_names(raw: Any, key: str, problems: list[str]) -> dict[str, list[str]]:
+    table = raw.get(key)
+    if not isinstance(table, dict) or not table:
+        problems.append(f"{key!r} must map ISO3 codes to name lists, got {table!r}")
+        return {}
+    compiled = {}
+    for code, names in table.items():
+        if not (isinstance(code, str) and ISO3.fullmatch(code)):
+            problems.append(f"{key!r} key {code!r} is not an ISO 3166 alpha-3 code")
+        elif not isinstance(names, list) or not names or not all(map(_is_text, names)):
+            problems.append(f"{key!r}[{code}] must be a list of names: {names!r}")
+        else:
+            compiled[code] = names
+    return compiled
+
+
+def _country_points(raw: Any, problems: list[str]) -> dict[str, list[float]]:
+    table = raw.get("country_points") or {}
+    if not isinstance(table, dict):
+        problems.append(f"'country_points' must map ISO3 codes to [lat, lon], got {table!r}")
+        return {}
+    compiled = {}
+    for code, point in table.items():
+        ok = isinstance(point, list) and len(point) == 2
+        ok = ok and all(isinstance(v, int | float) for v in point)
+        if not (
+            isinstance(code, str)
+            and ISO3.fullmatch(code)
+            and ok
+            and -90 <= point[0] <= 90
+            and -180 <= point[1] <= 180
+        ):
+            problems.append(
+                f"'country_points'[{code!r}] must be an ISO3 code: [lat, lon] "
+                f"in range, got {point!r}"
+            )
+            continue
+        compiled[code] = [float(point[0]), float(point[1])]
+    return compiled
+
+
+def _world_regions(raw: Any, problems: list[str]) -> list[dict[str, object]]:
+    entries = raw.get("world_regions")
+    if not isinstance(entries, list) or not entries:
+        problems.append(f"'world_regions' must be a list of regions, got {entries!r}")
+        return []
+    compiled = []
+    for entry in entries:
+        ok = isinstance(entry, dict) and type(entry.get("geonameid")) is int
+        ok = ok and all(isinstance(entry.get(k), int | float) for k in ("lat", "lon"))
+        names, demonyms = (entry.get("names"), entry.get("demonyms", [])) if ok else ([], [])
+        lists_ok = all(isinstance(v, list) and all(map(_is_text, v)) for v in (names, demonyms))
+        if not (
+            ok and names and lists_ok and -90 <= entry["lat"] <= 90 and -180 <= entry["lon"] <= 180
+        ):
+            problems.append(
+                f"'world_regions' entry needs geonameid, lat, lon in range, names "
+                f"and optional demonyms: {entry!r}"
+            )
+            continue
+        compiled.append(
+            {
+                "geonameid": entry["geonameid"],
+                "lat": float(entry["lat"]),
+                "lon": float(entry["lon"]),
+                "names": names,
+                "demonyms": demonyms,
+            }
+        )
+    return compiled
+
+
+def _admin_suffixes(raw: Any, problems: list[str]) -> dict[str, int]:
+    table = raw.get("admin_suffixes")
+    if not isinstance(table, dict) or not table:
+        problems.append(f"'admin_suffixes' must map words to 2 or 3, got {table!r}")
+        return {}
+    bad = {k: v for k, v in table.items() if not _is_text(k) or k != k.lower() or v not in (2, 3)}
+    if bad:
+        problems.append(
+            f"'admin_suffixes' entries must be word: 2 (region) or 3 (district): {bad!r}"
+        )
+    return {k: v for k, v in table.items() if k not in bad}
+
+
+def _region_abbreviations(raw: Any, problems: list[str]) -> dict[str, dict[str, str]]:
+    table = raw.get("region_abbreviations")
+    if not isinstance(table, dict) or not table:
+        problems.append(f"'region_abbreviations' must map ISO3 codes to tables, got {table!r}")
+        return {}
+    compiled = {}
+    for code, abbreviations in table.items():
+        if not (isinstance(code, str) and ISO3.fullmatch(code)):
+            problems.append(f"'region_abbreviations' key {code!r} is not an ISO3 code")
+            continue
+        compiled[code] = _text_map(abbreviations, f"region_abbreviations[{code}]", problems)
+    return compiled
+
+
+def compile(raw: object) -> tuple[object, list[str]]:
+    if not isinstance(raw, dict):
+        return None, [f"top level must be a mapping, got {type(raw).__name__}"]
+    problems: list[str] = []
+    compiled = {
+        "token_equivalents": _text_map(
+            raw.get("token_equivalents"), "token_equivalents", problems, lower=True
+        ),
+        "country_names": _country_names(raw, "country_names", problems),
+        "country_points": _country_points(raw, problems),
+        "demonyms": _country_names(raw, "demonyms", problems),
+        "world_regions": _world_regions(raw, problems),
+        "country_forms": _word_list(raw, "country_forms", problems),
+        "admin_suffixes": _admin_suffixes(raw, problems),
+        "preferred": _id_map(raw, "preferred", problems),
+        "aliases": _id_map(raw, "aliases", problems),
+        "name_articles": _word_list(raw, "name_articles", problems),
+        "region_abbreviations": _region_abbreviations(raw, problems),
+    }
+    unknown = sorted(set(raw) - set(KEYS))
+    if unknown:
+        problems.append(f"unknown keys {unknown}; known: {list(KEYS)}")
+    return compiled, problems

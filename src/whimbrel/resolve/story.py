@@ -1,0 +1,248 @@
+"""Resolve one story's mention drafts into event mentions: actors, dates and places.
+
+Story-level context is built first: the countries the story is about (for place
+disambiguation), and a memory of the actors named so far, so that "Muttaqi" or "he" later in
+the story resolve to "Afghanistan's Interim Foreign Minister, Amir Khan Muttaqi".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from whimbrel.records import (
+    ActorRef,
+    Attribution,
+    DateRef,
+    EventMention,
+    MentionDraft,
+    ParsedStory,
+    PlaceRef,
+    Span,
+)
+from whimbrel.resolve.actors import ActorLexicon, is_reporter, resolve_actor_text
+from whimbrel.resolve.dates import article_date_ref, resolve_date
+from whimbrel.resolve.places import Gazetteer, resolve_place
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+CITY_RESOLUTION = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Resolvers:
+    """The backends resolution uses, built once and passed in."""
+
+    actors: ActorLexicon
+    gazetteer: Gazetteer
+
+
+@dataclass(slots=True)
+class ActorMemory:
+    """Actors named so far in one story, by each word of their name, for coreference.
+
+    ``persons`` are the character spans of PERSON entities, so that "he" goes to the last
+    actor whose phrase names a person.
+    """
+
+    persons: tuple[Span, ...] = ()
+    by_word: dict[str, ActorRef] = field(default_factory=dict)
+    last_person: ActorRef | None = None
+
+    def remember(self, ref: ActorRef) -> None:
+        if not ref.name or not ref.country:
+            return
+        for word in ref.name.replace("-", " ").split():
+            if len(word) > 2 and word[0].isupper():
+                self.by_word[word.lower().rstrip("s")] = ref
+        if self.is_person(ref):
+            self.last_person = ref
+
+    def is_person(self, ref: ActorRef) -> bool:
+        """A PERSON entity inside the phrase, or a multi-word name from the people list."""
+        if ref.span is not None and any(
+            ref.span.start <= p.start and p.end <= ref.span.end for p in self.persons
+        ):
+            return True
+        return ref.method == "dictionary" and len((ref.name or "").split()) >= 2
+
+    def recall(self, text: str) -> ActorRef | None:
+        lowered = text.lower().strip()
+        if lowered in PRONOUNS:
+            return self.last_person
+        for word in reversed(text.replace("’", "'").split()):
+            key = word.lower().strip(".,'").removesuffix("'s").rstrip("s")
+            if key in self.by_word:
+                return self.by_word[key]
+        return None
+
+
+def story_countries(story: ParsedStory, resolvers: Resolvers) -> list[str]:
+    """Countries of the story's places and demonyms, most mentioned first."""
+    counts: Counter[str] = Counter()
+    for entity in story.entities:
+        if entity.label not in ("GPE", "NORP", "LOC"):
+            continue
+        ref = resolve_actor_text(
+            entity.span.text, lexicon=resolvers.actors, date=story.article.date
+        )
+        if ref.country and len(ref.country) == 3:
+            counts[ref.country] += 1
+    return [country for country, _ in counts.most_common(5)]
+
+
+def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMention, ...]:
+    context = story_countries(story, resolvers)
+    memory = ActorMemory(persons=tuple(e.span for e in story.entities if e.label == "PERSON"))
+    dominant = dominant_place(story, resolvers, context)
+    mentions = []
+    for draft in story.drafts:
+        mentions.append(
+            resolve_draft(
+                draft,
+                story=story,
+                resolvers=resolvers,
+                context=context,
+                memory=memory,
+                dominant=dominant,
+            )
+        )
+    return tuple(mentions)
+
+
+def resolve_draft(
+    draft: MentionDraft,
+    *,
+    story: ParsedStory,
+    resolvers: Resolvers,
+    context: Sequence[str],
+    memory: ActorMemory,
+    dominant: PlaceRef | None,
+) -> EventMention:
+    article = story.article
+    actors = resolve_actors(
+        draft.actor_spans, resolvers=resolvers, date=article.date, memory=memory
+    )
+    recipients = resolve_actors(
+        draft.recipient_spans, resolvers=resolvers, date=article.date, memory=memory
+    )
+    place = event_place(draft, resolvers=resolvers, context=context) or dominant
+    if draft.place_is_recipient and place is not None and place.method != "story-dominant":
+        recipients = (*recipients, place_as_actor(place))
+    date = event_date(draft, article_date=article.date)
+    modality = draft.modality
+    if modality == "asserted" and date.value > article.date and date.method != "article-date":
+        modality = "planned"
+    return EventMention(
+        id=EventMention.make_id(
+            story_id=draft.story_id,
+            sentence=draft.sentence,
+            trigger=draft.trigger,
+            event_type=draft.kind.event_type,
+        ),
+        story_id=draft.story_id,
+        kind=draft.kind,
+        trigger=draft.trigger,
+        sentence=draft.sentence,
+        actors=actors,
+        recipients=recipients,
+        modality=modality,
+        date=date,
+        location=place,
+        attribution=tuple(resolve_reporter(link, memory) for link in draft.attribution),
+        hedged=draft.hedged,
+        confidence=mention_confidence(actors, recipients),
+    )
+
+
+def resolve_actors(
+    spans: Sequence[Span], *, resolvers: Resolvers, date: object, memory: ActorMemory
+) -> tuple[ActorRef, ...]:
+    refs = []
+    for span in spans:
+        if is_reporter(span.text, resolvers.actors):
+            continue
+        ref = dataclasses.replace(
+            resolve_actor_text(span.text, lexicon=resolvers.actors, date=date), span=span
+        )
+        if not ref.country or not ref.name:
+            known = memory.recall(span.text) if not ref.country or not ref.sector else None
+            if known is not None:
+                ref = dataclasses.replace(
+                    known,
+                    text=span.text,
+                    span=span,
+                    method="coreference",
+                    confidence=min(known.confidence, 0.8),
+                )
+        memory.remember(ref)
+        refs.append(ref)
+    return tuple(refs)
+
+
+def resolve_reporter(link: Attribution, memory: ActorMemory) -> Attribution:
+    """"He reportedly said": the reporter is the person last named."""
+    if link.source.lower() in PRONOUNS and memory.last_person is not None:
+        return dataclasses.replace(link, source=memory.last_person.name or link.source)
+    return link
+
+
+def place_as_actor(place: PlaceRef) -> ActorRef:
+    return ActorRef(
+        text=place.text,
+        span=place.span,
+        name=place.name,
+        country=place.country,
+        method="place-country",
+        confidence=place.confidence * 0.9,
+    )
+
+
+def event_place(
+    draft: MentionDraft, *, resolvers: Resolvers, context: Sequence[str]
+) -> PlaceRef | None:
+    for span in draft.place_spans:
+        place = resolve_place(
+            span.text, gazetteer=resolvers.gazetteer, context_countries=context, span=span
+        )
+        if place is not None:
+            return place
+    return None
+
+
+def dominant_place(
+    story: ParsedStory, resolvers: Resolvers, context: Sequence[str]
+) -> PlaceRef | None:
+    """The story's most-mentioned town, as a flagged fallback location."""
+    counts: Counter[str] = Counter(e.span.text for e in story.entities if e.label == "GPE")
+    for text, _ in counts.most_common(3):
+        first = next(e.span for e in story.entities if e.span.text == text)
+        place = resolve_place(
+            text, gazetteer=resolvers.gazetteer, context_countries=context, span=first
+        )
+        if place is not None and (place.resolution or 0) >= CITY_RESOLUTION:
+            return dataclasses.replace(
+                place, method="story-dominant", confidence=place.confidence * 0.5
+            )
+    return None
+
+
+def event_date(draft: MentionDraft, *, article_date: object) -> DateRef:
+    if draft.date_span is not None:
+        ref = resolve_date(
+            draft.date_span.text, article_date=article_date, tense=draft.tense, span=draft.date_span
+        )
+        if ref is not None:
+            if draft.date_is_report:
+                return dataclasses.replace(ref, method=f"report-date:{ref.method}")
+            return ref
+    return article_date_ref(article_date)
+
+
+def mention_confidence(actors: Sequence[ActorRef], recipients: Sequence[ActorRef]) -> float:
+    resolved = [r for r in (*actors, *recipients) if r.country]
+    if not actors:
+        return 0.3
+    return round(0.5 + 0.5 * len(resolved) / max(1, len(actors) + len(recipients)), 3)

@@ -1,0 +1,171 @@
+"""Date resolution against an article's date: a table of expressions we wrote, with answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from whimbrel.lexicon import dates as dates_validator
+from whimbrel.records import DateRef, Span
+from whimbrel.resolve.dates import article_date_ref, resolve_date, timex_value
+
+SUNDAY = dt.date(2021, 11, 7)
+FRIDAY = dt.date(2013, 3, 22)
+
+
+@pytest.mark.parametrize(
+    ("raw", "tense", "value", "precision"),
+    [
+        ("on Saturday", "past", "2021-11-06", "day"),
+        ("on Saturday", "future", "2021-11-13", "day"),
+        ("Saturday", None, "2021-11-06", "day"),
+        ("Sunday", "past", "2021-11-07", "day"),
+        ("on Thursday night", "past", "2021-11-04", "day"),
+        ("Monday's attack", None, "2021-11-01", "day"),
+        ("Tuesday", "present", "2021-11-09", "day"),
+        ("last Friday", None, "2021-11-05", "day"),
+        ("next Friday", None, "2021-11-12", "day"),
+        ("yesterday", None, "2021-11-06", "day"),
+        ("Yesterday morning", "past", "2021-11-06", "day"),
+        ("last night", "past", "2021-11-06", "day"),
+        ("today", None, "2021-11-07", "day"),
+        ("this morning", "past", "2021-11-07", "day"),
+        ("tomorrow", "future", "2021-11-08", "day"),
+        ("the day after tomorrow", "future", "2021-11-09", "day"),
+        ("last week", None, "2021-10-25", "week"),
+        ("this week", None, "2021-11-01", "week"),
+        ("next week", "future", "2021-11-08", "week"),
+        ("over the weekend", "past", "2021-11-01", "week"),
+        ("last month", "past", "2021-10-01", "month"),
+        ("next month", "future", "2021-12-01", "month"),
+        ("earlier this month", "past", "2021-11-01", "month"),
+        ("earlier this year", "past", "2021-01-01", "year"),
+        ("last year", None, "2020-01-01", "year"),
+        ("next year", "future", "2022-01-01", "year"),
+        ("two years ago", "past", "2019-01-01", "year"),
+        ("three weeks ago", "past", "2021-10-11", "week"),
+        ("in 2019", None, "2019-01-01", "year"),
+        ("August 15", "past", "2021-08-15", "day"),
+        ("August 15", "future", "2022-08-15", "day"),
+        ("Aug. 15", None, "2021-08-15", "day"),
+        ("15 August 2019", None, "2019-08-15", "day"),
+        ("the 3rd of March 2020", None, "2020-03-03", "day"),
+        ("Friday, 15 August 2019", None, "2019-08-15", "day"),
+        ("March 2013", None, "2013-03-01", "month"),
+        ("in March", "past", "2021-03-01", "month"),
+        ("in March", "future", "2022-03-01", "month"),
+        ("early December", "future", "2021-12-01", "month"),
+        ("late last July", "past", "2021-07-01", "month"),
+        ("last June", None, "2021-06-01", "month"),
+        ("between 3 and 5 May", "past", "2021-05-03", "day"),
+        ("3-5 May 2019", None, "2019-05-03", "day"),
+        ("May 3 to 5, 2020", None, "2020-05-03", "day"),
+        ("2021-10-30", None, "2021-10-30", "day"),
+        ("on the 15th", "past", "2021-10-15", "day"),
+        ("on the 15th", "future", "2021-11-15", "day"),
+        ("15:00 GMT Saturday", "future", "2021-11-13", "day"),
+        ("now", "present", "2021-11-07", "day"),
+    ],
+)
+def test_resolves_against_the_article_date(raw, tense, value, precision):
+    ref = resolve_date(raw, article_date=SUNDAY, tense=tense)
+    assert ref is not None, raw
+    assert (ref.value.isoformat(), ref.precision) == (value, precision)
+    assert ref.raw == raw and ref.method and 0 < ref.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "method"),
+    [
+        ("on Saturday", "rule:weekday"),
+        ("between 3 and 5 May", "rule:range"),
+        ("15 August 2019", "rule:absolute"),
+        ("now", "present-ref"),
+        ("last summer", "rule:season"),
+    ],
+)
+def test_method_says_how_the_date_was_found(raw, method):
+    ref = resolve_date(raw, article_date=SUNDAY, tense="past")
+    assert ref is not None and ref.method == method
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "three years",
+        "decades",
+        "for several months",
+        "a week",
+        "the past three years",
+        "the 1990s",
+        "the 20th century",
+        "the meeting",
+        "may",
+        "the day",
+        "8 pm",
+        "",
+    ],
+)
+def test_durations_and_non_dates_give_none(raw):
+    assert resolve_date(raw, article_date=SUNDAY, tense="past") is None
+
+
+def test_dateparser_fallback_resolves_what_rules_do_not():
+    ref = resolve_date("11/05/2021", article_date=SUNDAY, tense="past")
+    assert ref is not None and ref.method == "dateparser"
+    assert (ref.value, ref.precision) == (dt.date(2021, 11, 5), "day")
+
+
+def test_span_is_carried_through():
+    span = Span(start=40, end=51, text="on Saturday")
+    ref = resolve_date("on Saturday", article_date=SUNDAY, tense="past", span=span)
+    assert ref is not None and ref.span == span
+
+
+def test_article_date_ref_is_flagged_as_fallback():
+    ref = article_date_ref(SUNDAY)
+    assert ref == DateRef(
+        value=SUNDAY,
+        precision="day",
+        raw=None,
+        span=None,
+        method="article-date",
+        confidence=ref.confidence,
+    )
+    assert ref.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("raw", "tense", "timex"),
+    [
+        ("Friday", "past", "2013-03-22"),
+        ("Thursday", "past", "2013-03-21"),
+        ("this week", None, "2013-W12"),
+        ("the last week", "past", "2013-W11"),
+        ("Last month", "past", "2013-02"),
+        ("next year", "future", "2014"),
+        ("four years ago", "past", "2009"),
+        ("Feb. 28", "past", "2013-02-28"),
+        ("last summer", "past", "2012-SU"),
+        ("now", "present", "PRESENT_REF"),
+    ],
+)
+def test_timex_values(raw, tense, timex):
+    ref = resolve_date(raw, article_date=FRIDAY, tense=tense)
+    assert ref is not None and timex_value(ref) == timex
+
+
+def test_validator_lists_every_problem():
+    bad = {
+        "months": {1: ["january"], 13: ["smarch"]},
+        "weekdays": {1: ["Monday"]},
+        "day_offsets": {"today": "zero"},
+        "period_units": {"week": "fortnight"},
+        "seasons": {"summer": {"month": 6, "code": "XX"}},
+        "colour": [],
+    }
+    _, problems = dates_validator.compile(bad)
+    joined = "\n".join(problems)
+    for fragment in ("13", "smarch", "Monday", "today", "fortnight", "XX", "colour", "present_ref"):
+        assert fragment in joined, fragment
