@@ -76,7 +76,8 @@ def table(results: list[SetResult]) -> str:
     lines = ["| set | metrics | n | peer | s |", "|---|---|---|---|---|"]
     for r in results:
         metrics = r.metrics_cell() or "FAILED (see report)"
-        lines.append(f"| {r.name} | {metrics} | {r.n} | {r.peer or '–'} | {r.seconds:.0f} |")
+        n = f"{r.n} ({r.rejected} rejected)" if r.rejected else str(r.n)
+        lines.append(f"| {r.name} | {metrics} | {n} | {r.peer or '–'} | {r.seconds:.0f} |")
     return "\n".join(lines) + "\n"
 
 

@@ -54,6 +54,7 @@ class SetResult:
     peer: str | None = None
     report: str = ""
     seconds: float = 0.0
+    rejected: int = 0
 
     def to_json(self) -> dict[str, float | int | None]:
         values = {k: (None if v is None else round(float(v), 4)) for k, v in self.metrics.items()}
@@ -144,6 +145,10 @@ def code_records(
             for event in result.events
         ]
     return by_story, results
+
+
+def count_rejects(results: Sequence[StoryResult]) -> int:
+    return sum(r.reject is not None for r in results)
 
 
 def rejects_line(results: Sequence[StoryResult]) -> str:

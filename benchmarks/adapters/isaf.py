@@ -18,6 +18,7 @@ from adapters.common import (
     SetResult,
     by_trigger,
     code_records,
+    count_rejects,
     first_of_types,
     markdown_report,
     misses_section,
@@ -240,7 +241,10 @@ def run(ctx: EvalContext) -> list[SetResult]:
         + rejects_line(results)
         + f"\n{undated} release(s) with neither a dated dateline nor a release id skipped.\n"
     )
-    return [SetResult("isaf", metrics, len(releases), PEER, report, time.perf_counter() - started)]
+    seconds = time.perf_counter() - started
+    return [
+        SetResult("isaf", metrics, len(releases), PEER, report, seconds, count_rejects(results))
+    ]
 
 
 def _report(outcomes: Sequence[Coded], metrics: dict[str, float | None]) -> str:

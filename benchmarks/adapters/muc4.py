@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import time
@@ -14,6 +15,7 @@ from adapters.common import (
     Record,
     SetResult,
     code_records,
+    count_rejects,
     markdown_report,
     misses_section,
     ratio,
@@ -258,11 +260,12 @@ def run_split(ctx: EvalContext, name: str) -> SetResult:
     outcomes = [
         outcome(d, [t for t in templates if t.doc_id == d.id], by_story.get(d.id, [])) for d in docs
     ]
-    report_tail = rejects_line(results)
-    return _result(name, outcomes, seconds=time.perf_counter() - started, tail=report_tail)
+    result = _result(name, outcomes, seconds=time.perf_counter() - started)
+    report = result.report + rejects_line(results)
+    return dataclasses.replace(result, report=report, rejected=count_rejects(results))
 
 
-def _result(name: str, outcomes: Sequence[DocOutcome], *, seconds: float, tail: str) -> SetResult:
+def _result(name: str, outcomes: Sequence[DocOutcome], *, seconds: float) -> SetResult:
     relevant = [o for o in outcomes if o.templates]
     irrelevant = [o for o in outcomes if not o.templates]
     dated = [o for o in relevant if o.doc.dateline and any(t.dates for t in o.templates)]
@@ -284,13 +287,10 @@ def _result(name: str, outcomes: Sequence[DocOutcome], *, seconds: float, tail: 
         for o in relevant
         if not (o.found and o.date_right() and o.country_right)
     ]
-    report = (
-        markdown_report(
-            title=name,
-            mapping=MAPPING,
-            result_rows=list(metrics.items()),
-            body=misses_section("Relevant documents not fully right", misses, limit=150),
-        )
-        + tail
+    report = markdown_report(
+        title=name,
+        mapping=MAPPING,
+        result_rows=list(metrics.items()),
+        body=misses_section("Relevant documents not fully right", misses, limit=150),
     )
     return SetResult(name, metrics, len(relevant), PEER, report, seconds)

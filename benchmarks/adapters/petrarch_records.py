@@ -20,6 +20,7 @@ from adapters.common import (
     Record,
     SetResult,
     code_records,
+    count_rejects,
     markdown_report,
     misses_section,
     rejects_line,
@@ -189,7 +190,8 @@ def evaluate(
         "exact_two_sided": _float(two_sided_scores.stories_exact.value),
     }
     report = _report(name, records, by_story, metrics, mapping=mapping) + rejects_line(results)
-    return SetResult(name, metrics, len(records), peer, report, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return SetResult(name, metrics, len(records), peer, report, seconds, count_rejects(results))
 
 
 def _float(value: object) -> float | None:

@@ -16,6 +16,7 @@ from adapters.common import (
     SetResult,
     by_trigger,
     code_records,
+    count_rejects,
     country_group,
     markdown_report,
     misses_section,
@@ -133,7 +134,15 @@ def run(ctx: EvalContext) -> list[SetResult]:
     }
     report = _report(items, firsts, metrics, scores_md=_scores_md(scores)) + rejects_line(results)
     return [
-        SetResult("plover_gsr", metrics, len(items), PEER, report, time.perf_counter() - started)
+        SetResult(
+            "plover_gsr",
+            metrics,
+            len(items),
+            PEER,
+            report,
+            time.perf_counter() - started,
+            count_rejects(results),
+        )
     ]
 
 

@@ -184,9 +184,10 @@ def test_timex_outcome(kind: str, gold: str, ours: str, date_part: bool, strict:
 def test_run_eval_table_and_json() -> None:
     result = SetResult("demo", {"acc": 0.5, "f1": None}, 4, peer="P 0.7")
     assert result.to_json() == {"acc": 0.5, "f1": None, "n": 4}
-    table = run_eval.table([result, SetResult("broken", {}, 0)])
+    table = run_eval.table([result, SetResult("broken", {}, 0), SetResult("x", {}, 3, rejected=2)])
     assert "| demo | acc 0.500 · f1 – | 4 | P 0.7 |" in table
     assert "| broken | FAILED (see report) | 0 | – |" in table
+    assert "| 3 (2 rejected) |" in table
 
 
 def test_run_eval_selects_adapters_and_rows() -> None:

@@ -21,6 +21,8 @@ PHRASE_CUT = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "prep", 
 PHRASE_KEEP_PREPS = frozenset({"of", "from"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Not CARDINAL: "dozens of protesters" is headed by "dozens".
+NOT_PARTY_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
 MAX_CLIMB = 4
 
 
@@ -131,12 +133,18 @@ def find_roles(match: TriggerMatch) -> Roles:
     places: list[Token] = []
     if entry.place_object:
         places = [r for r in recipients if r.ent_type_ in PLACE_LABELS]
-    actor_tokens = with_conjuncts([a for a in actors if a.i != token.i])
+    actor_tokens = with_conjuncts([a for a in actors if is_party(a, token)])
     actor_ids = {a.i for a in actor_tokens}
     recipient_tokens = tuple(
-        r for r in with_conjuncts([r for r in recipients if r.i != token.i]) if r.i not in actor_ids
+        r for r in with_conjuncts([r for r in recipients if is_party(r, token)])
+        if r.i not in actor_ids
     )
     return Roles(actors=actor_tokens, recipients=recipient_tokens, place_objects=tuple(places))
+
+
+def is_party(token: Token, trigger: Token) -> bool:
+    """Dates, numbers and amounts are never actors ("marched on Thursday")."""
+    return token.i != trigger.i and token.ent_type_ not in NOT_PARTY_LABELS
 
 
 def phrase_bounds(head: Token) -> tuple[int, int]:

