@@ -1,6 +1,6 @@
 """Score whimbrel on every public gold set in ../shared and print one table.
 
-    .venv/bin/python benchmarks/run_eval.py [--shared ../shared] [--sets a,b] [--fast]
+    .venv/bin/python benchmarks/run_eval.py [--shared ../shared] [--sets a,b] [--fast] [--out DIR]
 
 One row per set (headline metrics, items scored, published peer figure). Writes
 ``benchmarks/results/latest.json`` (``{set: {metric: value, "n": items}}``; ``--fast`` runs
@@ -32,7 +32,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 def selected_adapters(names: str | None) -> list[tuple[ModuleType, set[str] | None]]:
     """Adapter modules to run, each with the row names asked for (None: all its rows)."""
     wanted = {n.strip() for n in names.split(",") if n.strip()} if names else None
-    chosen = []
+    chosen: list[tuple[ModuleType, set[str] | None]] = []
     for adapter in ADAPTERS:
         module = importlib.import_module(f"adapters.{adapter}")
         rows = set(module.SETS)
@@ -81,12 +81,12 @@ def table(results: list[SetResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_results(results: list[SetResult], *, fast: bool, partial: bool) -> Path:
+def write_results(results: list[SetResult], *, out: Path, fast: bool, partial: bool) -> Path:
     """Reports per set, and the JSON summary (a partial run updates only its own sets)."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for r in results:
-        (RESULTS / f"{r.name}.md").write_text(r.report, encoding="utf-8")
-    target = RESULTS / ("latest-fast.json" if fast else "latest.json")
+        (out / f"{r.name}.md").write_text(r.report, encoding="utf-8")
+    target = out / ("latest-fast.json" if fast else "latest.json")
     payload = json.loads(target.read_text(encoding="utf-8")) if partial and target.is_file() else {}
     payload.update({r.name: r.to_json() for r in results if r.metrics})
     target.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", help="the shared folder (default ../shared)")
     parser.add_argument("--sets", help="comma-separated adapters or rows to run (default all)")
     parser.add_argument("--fast", action="store_true", help="first items of each set only")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for JSON and reports")
     args = parser.parse_args(argv)
     shared = shared_dir(args.shared)
     if not shared.is_dir():
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     for module, rows in selected_adapters(args.sets):
         results.extend(run_adapter(module, ctx, rows))
     sys.stdout.write(table(results))
-    target = write_results(results, fast=args.fast, partial=bool(args.sets))
+    target = write_results(results, out=args.out, fast=args.fast, partial=bool(args.sets))
     sys.stdout.write(f"\nwrote {target} and one report per set beside it\n")
     return 1 if any(not r.metrics for r in results) else 0
 

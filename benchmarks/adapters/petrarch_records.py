@@ -7,6 +7,7 @@ self-closed and then closed again), so records are cut out with patterns, not pa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -31,6 +32,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>")
 _CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
+_INCLUDE = re.compile(r"<Include>(.*?)</Include>", re.DOTALL)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 # Codes without a country: "---GOV" (an agent alone), "+++", or quoted new-actor text.
 _NO_COUNTRY = ("---", "+++", '"')
@@ -65,6 +67,7 @@ class ValidationRecord:
     codings: tuple[Coding, ...]
     no_events: bool
     error: str | None
+    included: bool = True
 
     @property
     def one_sided(self) -> bool:
@@ -104,11 +107,16 @@ def read_records(path: Path) -> list[ValidationRecord]:
     except (OSError, UnicodeDecodeError) as e:
         raise GoldError(f"{path}: cannot read the validation file ({e})") from e
     text = _COMMENT.sub("", raw)
+    include = _INCLUDE.search(text)
+    categories = set(include.group(1).split()) if include else None
     starts = list(_SENTENCE.finditer(text))
     records = []
     for number, match in enumerate(starts):
         end = starts[number + 1].start() if number + 1 < len(starts) else len(text)
-        records.append(_record(match.group(1), text[match.end() : end], path=path))
+        record = _record(match.group(1), text[match.end() : end], path=path)
+        if categories is not None and record.category not in categories:
+            record = dataclasses.replace(record, included=False)
+        records.append(record)
     return records
 
 
@@ -150,8 +158,9 @@ def _date(value: str, *, path: Path) -> dt.date:
 
 
 def scored_records(records: Sequence[ValidationRecord]) -> list[ValidationRecord]:
-    """Records to score: evaluated, with a text, and not tests of input errors (discards)."""
-    return [r for r in records if r.evaluate and r.text and r.error is None]
+    """Records to score: of a category the file's ``<Include>`` names, marked for evaluation,
+    with a text, and not tests of input errors (discards)."""
+    return [r for r in records if r.included and r.evaluate and r.text and r.error is None]
 
 
 def as_root_records(records: Sequence[Record]) -> list[Record]:
@@ -198,8 +207,11 @@ def _float(value: object) -> float | None:
     return None if value is None else float(value)  # type: ignore[arg-type]
 
 
-def triples_of(records: Sequence[Record]) -> set[tuple[str | None, str | None, str | None]]:
-    found = set()
+Triple = tuple[str | None, str | None, str | None]
+
+
+def triples_of(records: Sequence[Record]) -> set[Triple]:
+    found: set[Triple] = set()
     for r in records:
         root = str(r.get("cameo_code") or "")[:2] or None
         actors = [a.get("country") for a in r.get("actor") or []] or [None]

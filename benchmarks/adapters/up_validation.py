@@ -10,7 +10,8 @@ MAPPING = (
     "each <EventCoding> → (CAMEO root = first 2 digits, source code[:3], target code[:3]); "
     "---/+++/quoted codes have no country; noevents → no event expected; ours = cameo_code "
     "root × actor countries × recipient countries of every event, with the suite's test "
-    "actor/agent dictionaries loaded as user dictionaries; records testing input errors skipped."
+    "actor/agent dictionaries loaded as user dictionaries; only the categories the file's "
+    "<Include> names, and no records testing input errors."
 )
 PEER = "UniversalPetrarch P 0.67 / R 0.78, exact 0.56 (0.78 two-sided)"
 FOLDER = ("peers", "UniversalPetrarch")

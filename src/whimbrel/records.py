@@ -207,9 +207,10 @@ class EventMention:
 class Event:
     """A happening: one or more mentions merged by a clustering policy.
 
-    The event's type, actors and modality are its best mention's (``mentions[0]``); its date
-    and location are the best-evidenced among all mentions (``date``, ``location``); the
-    counts derive from the mentions.
+    The event's type and modality are its best mention's (``mentions[0]``); its parties are
+    that mention's, completed from the others (``actors``, ``recipients``); its date and
+    location are the best-evidenced among all mentions (``date``, ``location``); the counts
+    derive from the mentions.
     """
 
     id: str
@@ -218,6 +219,8 @@ class Event:
     story_ids: tuple[str, ...] = field(default=())
     best_date: DateRef | None = None
     best_location: PlaceRef | None = None
+    best_actors: tuple[ActorRef, ...] | None = None
+    best_recipients: tuple[ActorRef, ...] | None = None
 
     @property
     def lead(self) -> EventMention:
@@ -227,6 +230,15 @@ class Event:
     def date(self) -> DateRef:
         """The best-evidenced date among the mentions (an explicit one over the article's)."""
         return self.best_date or self.lead.date
+
+    @property
+    def actors(self) -> tuple[ActorRef, ...]:
+        """The lead's actors, completed from the other mentions."""
+        return self.lead.actors if self.best_actors is None else self.best_actors
+
+    @property
+    def recipients(self) -> tuple[ActorRef, ...]:
+        return self.lead.recipients if self.best_recipients is None else self.best_recipients
 
     @property
     def location(self) -> PlaceRef | None:

@@ -73,6 +73,7 @@ VALIDATION_FILE = """<?xml version='1.0' encoding='utf-8'?>
 <Validation>
 <!-- A header comment that mentions <Sentence id="NOT-A-RECORD"> and <!-- nested --> text.
 -->
+<Environment><Include>DEMO AFP ERROR</Include></Environment>
 <Sentences>
 <Sentence category="DEMO" date="20010203" id="T-1" evaluate="true">
 <!-- plain record -->
@@ -95,6 +96,10 @@ on Tuesday.
 <EventCoding eventcode="190" sourcecode="&quot;THE DARK LORD&quot;" targetcode="GON" />
 <Text>The dark lord attacked Gondor.</Text>
 </Sentence>
+<Sentence category="PARSING" date="20010203" id="T-5" evaluate="true">
+<EventCoding eventcode="010" sourcecode="GON" targetcode="ARN" />
+<Text>Gondor said something to Arnor.</Text>
+</Sentence>
 </Sentences>
 </Validation>
 """
@@ -104,7 +109,8 @@ def test_petrarch_reader_tolerates_broken_xml(tmp_path: Path) -> None:
     path = tmp_path / "records.xml"
     path.write_text(VALIDATION_FILE, encoding="utf-8")
     records = read_records(path)
-    assert [r.id for r in records] == ["T-1", "T-2", "T-3", "T-4"]
+    assert [r.id for r in records] == ["T-1", "T-2", "T-3", "T-4", "T-5"]
+    assert not records[4].included
     first = records[0]
     assert first.text == "Arnor's envoy travelled to Gondor & back on Tuesday."
     assert first.date == dt.date(2001, 2, 3)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -198,3 +200,19 @@ def test_run_eval_selects_adapters_and_rows() -> None:
     ]
     with pytest.raises(SystemExit, match="unknown set"):
         run_eval.selected_adapters("nonesuch")
+
+
+def test_run_eval_without_a_shared_folder_exits_2(tmp_path: Path) -> None:
+    assert run_eval.main(["--shared", str(tmp_path / "absent"), "--out", str(tmp_path)]) == 2
+
+
+def test_run_eval_reports_a_set_whose_gold_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results"
+    assert (
+        run_eval.main(["--shared", str(tmp_path), "--sets", "plover_gsr", "--out", str(out)]) == 1
+    )
+    assert "| plover_gsr | FAILED (see report) | 0 |" in capsys.readouterr().out
+    assert "gold file not found" in (out / "plover_gsr.md").read_text(encoding="utf-8")
+    assert json.loads((out / "latest.json").read_text(encoding="utf-8")) == {}

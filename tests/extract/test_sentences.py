@@ -34,7 +34,7 @@ CASES = [
     ("The Japanese foreign minister will visit Seoul next week.",
      ("CONSULT", "JPN", "KOR", "planned")),
     ("Brazil did not sign the trade agreement with Argentina.",
-     ("AGREE", "BRA", "ARG", "negated")),
+     ("SUPPORT", "BRA", "ARG", "negated")),
     ("Egyptian officials accused Ethiopia of endangering the region's water supply.",
      ("ACCUSE", "EGY", "ETH", "asserted")),
     ("Israeli warplanes struck targets in Gaza overnight, the army said.",
@@ -50,7 +50,11 @@ CASES = [
     ("Canada is expected to provide humanitarian aid to Haiti.",
      ("AID", "CAN", "HTI", "planned")),
     ("Nigerian soldiers were attacked by militants near Maiduguri.",
-     ("ASSAULT", "?", "NGA", "asserted")),
+     ("ASSAULT", "NGA", "NGA", "asserted")),
+    ("Sweden will not grant recognition to the new government of Niger.",
+     ("SUPPORT", "SWE", "NER", "negated")),
+    ("If talks fail, Serbia would impose sanctions on Kosovo.",
+     ("SANCTION", "SRB", "XKX", "hypothetical")),
 ]
 
 

@@ -11,6 +11,7 @@ import pytest
 from spacy.tokens import Doc, Token
 
 from whimbrel.errors import DataFileError
+from whimbrel.extract.triggers import context_lemmas
 from whimbrel.lexicon import cameo, triggers
 from whimbrel.lexicon.build import compile_source
 from whimbrel.nlp.model import load_model
@@ -350,63 +351,8 @@ def test_example_has_the_head_with_its_pos_and_needs(index: int, example_docs: l
     assert any(trigger_tokens(entry, doc)), f"{entry['example']!r} parses as {parsed}"
 
 
-QUANTITIES = {
-    "thousand",
-    "hundred",
-    "dozen",
-    "million",
-    "most",
-    "some",
-    "many",
-    "number",
-    "group",
-    "score",
-    "all",
-    "several",
-}
-
-
-def objects(token: Token, needs: list[str]) -> set[str]:
-    """The header's reading of object_lemmas: dobj / passive subject / needed prep's object."""
-    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    for child in token.children:
-        if child.dep_ in ("prep", "prt") and lemma(child) in needs:
-            found += [g for g in child.children if g.dep_ == "pobj"]
-            found += [
-                g
-                for p in child.children
-                if p.dep_ == "prep"
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]
-        if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "prep" and lemma(child) == "of":
-            found += [g for g in child.children if g.dep_ == "pobj"]
-    seen_through = [
-        g
-        for o in found
-        if lemma(o) in QUANTITIES
-        for p in o.children
-        if lemma(p) == "of"
-        for g in p.children
-    ]
-    return {lemma(o) for o in found + seen_through}
-
-
-def governor(token: Token) -> set[str]:
-    head = token.head
-    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
-        head = head.head
-    return {lemma(head)} if head.i != token.i and head.pos_ in ("VERB", "AUX") else set()
-
-
 def context_values(token: Token, entry: Mapping[str, Any]) -> dict[str, set[str]]:
-    return {
-        "object_lemmas": objects(token, entry["needs"]),
-        "subject_lemmas": {lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")},
-        "governor_lemmas": governor(token),
-        "complement_lemmas": {lemma(c) for c in token.children if c.dep_ in ("xcomp", "ccomp")},
-        "sentence_lemmas": {lemma(t) for t in token.doc},
-    }
+    return {key: context_lemmas(token, key, entry["needs"]) for key in entry["context"]}
 
 
 WITH_CONTEXT = [i for i, e in enumerate(ENTRIES) if any(e["context"].values())]

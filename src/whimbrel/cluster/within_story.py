@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from whimbrel.records import DateRef, Event, EventMention, PlaceRef, content_hash
+from whimbrel.records import ActorRef, DateRef, Event, EventMention, PlaceRef, content_hash
 
 POLICY = "within-story-v1"
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -97,12 +97,39 @@ def compatible(mention: EventMention, cluster: Cluster) -> bool:
 
 
 def information(mention: EventMention) -> tuple[int, int, float]:
-    """How much a mention says: resolved parties (country, sector), explicit date and place,
-    then confidence. The most informative mention leads the event."""
+    """How much a mention says: explicit date and place, resolved parties (country, sector),
+    then confidence. The most informative mention, earliest on ties, leads the event."""
     parties = (*mention.actors, *mention.recipients)
     resolved = sum(bool(a.country) + bool(a.sector) for a in parties)
     explicit = (explicit_date(mention) is not None) + (explicit_place(mention) is not None)
-    return resolved + (1 if mention.actors else 0), explicit, mention.confidence
+    return explicit, resolved + (1 if mention.actors else 0), mention.confidence
+
+
+def oriented(mention: EventMention, lead: EventMention) -> tuple[tuple[ActorRef, ...],
+                                                                  tuple[ActorRef, ...]]:
+    """The mention's (actors, recipients) in the lead's direction: "Muttaqi welcomed the
+    Pakistan delegation" read against "Qureshi visited Kabul" swaps sides."""
+    lead_act, lead_rec = countries(lead)
+    act, rec = countries(mention)
+    if act & lead_rec and not act & lead_act and not rec & lead_rec:
+        return mention.recipients, mention.actors
+    return mention.actors, mention.recipients
+
+
+def completed(side: tuple[ActorRef, ...], others: list[tuple[ActorRef, ...]]) -> tuple[
+        ActorRef, ...]:
+    """Fill an empty side, and replace a party known only by its country ("Kabul") with a
+    fuller party of the same country from another mention ("Taliban officials")."""
+    pool = [party for parties in others for party in parties if party.country]
+    if not side:
+        return others[0] if others and others[0] else side
+    result = []
+    for party in side:
+        if party.sector is None and party.country:
+            fuller = next((p for p in pool if p.country == party.country and p.sector), None)
+            party = fuller or party
+        result.append(party)
+    return tuple(result)
 
 
 def is_codable(mention: EventMention) -> bool:
@@ -118,9 +145,12 @@ def to_event(cluster: Cluster) -> Event:
     best_date = min(dates, key=lambda d: ("day", "week", "month", "year").index(d.precision),
                     default=None)
     best_place = max(places, key=lambda p: p.resolution or 0, default=None)
+    lead, rest = ordered[0], [oriented(m, ordered[0]) for m in ordered[1:]]
     return Event(
         id=content_hash(POLICY, *sorted(m.id for m in cluster.mentions)),
         mentions=tuple(ordered),
+        best_actors=completed(lead.actors, [a for a, _ in rest if a]),
+        best_recipients=completed(lead.recipients, [r for _, r in rest if r]),
         policy=POLICY,
         story_ids=tuple(sorted({m.story_id for m in cluster.mentions})),
         best_date=best_date,

@@ -144,13 +144,15 @@ def mention_record(mention: EventMention, *, article: Article) -> dict[str, Any]
 def event_record(event: Event, *, article: Article, versions: Mapping[str, str]) -> dict[str, Any]:
     """The PLOVER-JSONL dict of ``event``: fields of its lead mention, counts, all mentions.
 
-    Date and location are the event's best-evidenced ones (``event.date``,
-    ``event.location``), the rest its lead mention's. ``article`` is the lead mention's
+    Parties, date and location are the event's (``event.actors``, ``event.recipients``,
+    ``event.date``, ``event.location``), the rest its lead mention's. ``article`` is the lead mention's
     story; ``versions`` holds ``coder_version`` and ``model``.
     """
     record = mention_record(event.lead, article=article)
     record["id"] = event.id
     record.update(date_fields(event.date))
+    record["actor"] = [actor_record(actor) for actor in event.actors]
+    record["recipient"] = [actor_record(actor) for actor in event.recipients]
     record["location"] = location_record(event.location)
     record["num_mentions"] = event.num_mentions
     record["num_stories"] = event.num_stories

@@ -91,7 +91,7 @@ class Extractor:
         modality, hedged = mention_modality(token, cues=self.modality)
         return MentionDraft(
             story_id=story_id,
-            kind=match.entry.kind,
+            kind=match.kind,
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
             sentence=sentence,
             actor_spans=tuple(_phrase(t) for t in roles.actors),

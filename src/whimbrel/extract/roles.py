@@ -100,7 +100,13 @@ def verb_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[T
         recipients.extend(children(verb, "dobj"))
     if "dative" in roles:
         recipients.extend(children(verb, "dative"))
+    if "ccomp_subject" in roles:  # "demanded that Israel withdraw"
+        for clause in children(verb, "ccomp"):
+            recipients.extend(children(clause, "nsubj", "nsubjpass"))
     recipients.extend(prep_objects(verb, frozenset(roles)))
+    if not recipients:  # "signed the agreement with Argentina"
+        for obj in children(verb, "dobj"):
+            recipients.extend(prep_objects(obj, frozenset(roles) - {"of"}))
     return actors, recipients
 
 

@@ -1,9 +1,12 @@
 """Find event triggers in a parsed sentence by looking their lemmas up in the trigger lexicon.
 
-The lexicon (``data_sources/triggers.yaml``) says, for each head lemma, which parts of speech
-it may have, which dependents it needs ("call" + "for"), which CAMEO code it carries and where
-its recipient comes from. The CAMEO table (``data_sources/cameo.yaml``) gives the PLOVER type,
-mode, quad class and intensity of each code.
+The lexicon (``data_sources/triggers.yaml``, whose header documents every field) says, for
+each head lemma, which parts of speech it may have, which dependents it needs ("call" +
+"for"), which context it requires (the object, subject, governing verb, clausal complement or
+any word of the sentence), which CAMEO code it carries and where its recipient comes from.
+Entries sharing a head are tried most specific first; an entry without a code is a blocker
+("fire the minister"). The CAMEO table gives each code's PLOVER type, mode, quad class and
+intensity.
 """
 
 from __future__ import annotations
@@ -15,26 +18,28 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from whimbrel.lexicon.cameo import type_info
 from whimbrel.records import EventTypeInfo
+
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+# "thousands of reservists": the object is read through quantity words.
+QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "most", "some", "many",
+                        "number", "group", "score", "all", "several"})
 
 
 @dataclass(frozen=True, slots=True)
 class TriggerEntry:
-    """One lexicon row, as the extractor uses it."""
+    """One lexicon row, as the extractor uses it. ``kind`` is None for a blocker."""
 
     head: str
     pos: frozenset[str]
     needs: tuple[str, ...]
-    kind: EventTypeInfo
+    kind: EventTypeInfo | None
     recipient: tuple[str, ...]
     place_object: bool
     light_verbs: frozenset[str]
-    object_lemmas: frozenset[str]
-    not_object_lemmas: frozenset[str]
-
-    @property
-    def specificity(self) -> int:
-        return len(self.needs) * 2 + bool(self.object_lemmas)
+    standalone: bool
+    context: tuple[tuple[str, frozenset[str]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,94 +47,113 @@ class TriggerMatch:
     token: Token
     entry: TriggerEntry
 
+    @property
+    def kind(self) -> EventTypeInfo:
+        assert self.entry.kind is not None  # blockers never become matches
+        return self.entry.kind
 
-def event_kind(code: str, codes: Mapping[str, Mapping[str, Any]]) -> EventTypeInfo | None:
-    """The PLOVER view of a CAMEO code, or None when the code is not one we output."""
-    row = codes.get(code)
-    if row is None or not row.get("plover"):
-        return None
-    return EventTypeInfo(
-        event_type=row["plover"],
-        mode=row.get("mode"),
-        cameo_code=code,
-        quad_class=int(row["quad"]),
-        intensity=float(row["intensity"]),
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def entry_from_row(row: Mapping[str, Any], cameo: Mapping[str, Any]) -> TriggerEntry:
+    code = row.get("cameo")
+    return TriggerEntry(
+        head=row["head"],
+        pos=frozenset(row["pos"]),
+        needs=tuple(row.get("needs") or ()),
+        kind=type_info(cameo, code, mode=row.get("mode")) if code else None,
+        recipient=tuple(row.get("recipient") or ()),
+        place_object=bool(row.get("place_object")),
+        light_verbs=frozenset(row.get("light_verbs") or ()),
+        standalone=bool(row.get("standalone", True)),
+        context=tuple((key, frozenset(values))
+                      for key, values in sorted((row.get("context") or {}).items()) if values),
     )
 
 
 class TriggerIndex:
-    """Lexicon entries indexed by head lemma, built once per pipeline."""
+    """Lexicon entries by head lemma, most specific first, built once per pipeline."""
 
-    def __init__(self, entries: Sequence[TriggerEntry], *, version: str) -> None:
+    def __init__(self, by_head: Mapping[str, Sequence[TriggerEntry]], *, version: str) -> None:
         self.version = version
-        self._by_head: dict[str, list[TriggerEntry]] = {}
-        for entry in entries:
-            self._by_head.setdefault(entry.head, []).append(entry)
-        for rows in self._by_head.values():
-            rows.sort(key=lambda e: -e.specificity)
+        self._by_head = dict(by_head)
 
     @classmethod
     def from_tables(cls, triggers: Mapping[str, Any], cameo: Mapping[str, Any]) -> TriggerIndex:
-        entries = []
-        for row in triggers["entries"]:
-            kind = event_kind(row["cameo"], cameo["codes"])
-            if kind is None:
-                continue
-            entries.append(
-                TriggerEntry(
-                    head=row["head"],
-                    pos=frozenset(row["pos"]),
-                    needs=tuple(row.get("needs") or ()),
-                    kind=kind,
-                    recipient=tuple(row.get("recipient") or ()),
-                    place_object=bool(row.get("place_object")),
-                    light_verbs=frozenset(row.get("light_verbs") or ()),
-                    object_lemmas=frozenset(row.get("object_lemmas") or ()),
-                    not_object_lemmas=frozenset(row.get("not_object_lemmas") or ()),
-                )
-            )
-        return cls(entries, version=f"{triggers.get('version')}/{cameo.get('version')}")
-
-    def candidates(self, lemma: str) -> Sequence[TriggerEntry]:
-        return self._by_head.get(lemma, ())
+        rows = triggers["entries"]
+        by_head = {
+            head: [entry_from_row(rows[i], cameo) for i in indices]
+            for head, indices in triggers["index"].items()
+        }
+        return cls(by_head, version=f"{triggers.get('version')}/{cameo.get('version')}")
 
     def match_token(self, token: Token) -> TriggerEntry | None:
-        """The most specific entry whose conditions the token meets."""
-        rows = self.candidates(token.lemma_.lower())
+        """The first (most specific) entry whose conditions the token meets; None when there
+        is none or when that entry is a blocker."""
+        rows = self._by_head.get(lemma(token))
         if not rows:
             return None
-        child_lemmas = {child.lemma_.lower() for child in token.children}
-        objects = _object_lemmas(token)
+        children = {lemma(child) for child in token.children}
         for entry in rows:
-            if token.pos_ not in entry.pos:
+            if token.pos_ not in entry.pos or not all(n in children for n in entry.needs):
                 continue
-            if any(need not in child_lemmas for need in entry.needs):
+            if not entry.standalone and not governor_lemmas(token) & entry.light_verbs:
                 continue
-            if entry.object_lemmas and not (objects & entry.object_lemmas):
-                continue
-            if objects & entry.not_object_lemmas:
-                continue
-            return entry
+            if all(wanted & context_lemmas(token, key, entry.needs)
+                   for key, wanted in entry.context):
+                return entry if entry.kind is not None else None
         return None
 
 
-def _object_lemmas(token: Token) -> set[str]:
-    """Lemmas of the token's objects and of its prepositions' objects (for sense choice)."""
-    lemmas = set()
+def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:
+    """The head's objects: dobj, passive subject, object of a needed preposition (also
+    through "out of"), a noun's "of" object; read through quantity words."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     for child in token.children:
-        if child.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "compound", "amod"):
-            lemmas.add(child.lemma_.lower())
-        elif child.dep_ == "prep":
-            lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
-    if token.dep_ in ("dobj", "nsubjpass", "pobj"):
-        lemmas.add(token.head.lemma_.lower())
-    return lemmas
+        if child.dep_ in ("prep", "prt") and lemma(child) in needs:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+            found += [g for p in child.children if p.dep_ == "prep"
+                      for g in p.children if g.dep_ == "pobj"]
+        if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "prep" and lemma(child) == "of":
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    through = [g for o in found if lemma(o) in QUANTITIES
+               for p in o.children if lemma(p) == "of" for g in p.children]
+    return {lemma(o) for o in found + through}
+
+
+def governor_lemmas(token: Token) -> set[str]:
+    """The nearest verb above the head ("custody" under "take")."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return {lemma(head)} if head.i != token.i and head.pos_ in ("VERB", "AUX") else set()
+
+
+def context_lemmas(token: Token, key: str, needs: Sequence[str]) -> set[str]:
+    if key == "object_lemmas":
+        return object_lemmas(token, needs)
+    if key == "subject_lemmas":
+        return {lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if key == "governor_lemmas":
+        return governor_lemmas(token)
+    if key == "complement_lemmas":
+        return {lemma(c) for c in token.children if c.dep_ in ("xcomp", "ccomp")}
+    if key == "sentence_lemmas":
+        return {lemma(t) for t in token.sent}
+    raise KeyError(f"unknown trigger context key {key!r}")
 
 
 def find_triggers(sent: SpacySpan, index: TriggerIndex) -> Iterator[TriggerMatch]:
+    """Matches in the sentence; a compound modifier of another trigger ("arrest" in "arrest
+    warrant", "suicide" in "suicide bombing") belongs to that trigger."""
+    matches = {}
     for token in sent:
-        if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
-            continue
-        entry = index.match_token(token)
-        if entry is not None:
-            yield TriggerMatch(token=token, entry=entry)
+        if token.pos_ in TRIGGER_POS:
+            entry = index.match_token(token)
+            if entry is not None:
+                matches[token.i] = TriggerMatch(token=token, entry=entry)
+    for i, match in matches.items():
+        if not (match.token.dep_ == "compound" and match.token.head.i in matches):
+            yield match

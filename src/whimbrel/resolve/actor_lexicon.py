@@ -97,6 +97,12 @@ class ActorLexicon:
             _add(exact if is_exact else folded, text, is_exact, candidate)
         return ActorLexicon._assemble(exact, folded, countries, sectors)
 
+    def is_person_name(self, name: str) -> bool:
+        """Whether ``name`` is a person in the people list (for pronoun coreference)."""
+        candidates = (*self.exact.get(token_plains(name), ()),
+                      *self.folded.get(token_keys(name), ()))
+        return any(c.kind == "person" for c in candidates)
+
     def with_user_entries(self, entries: Sequence[UserEntry]) -> ActorLexicon:
         """A copy where ``entries`` come before every built-in meaning of the same form."""
         exact = {key: list(values) for key, values in self.exact.items()}

@@ -29,9 +29,8 @@ from whimbrel.resolve.places import Gazetteer, resolve_story_places
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-PLURAL_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PRONOUNS = frozenset({"they", "them", "their"})
 CITY_RESOLUTION = 4
+MATERIAL_CONFLICT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +59,7 @@ class ActorMemory:
     """
 
     persons: tuple[Span, ...] = ()
+    lexicon: ActorLexicon | None = None
     by_word: dict[str, ActorRef] = field(default_factory=dict)
     last_person: ActorRef | None = None
 
@@ -73,12 +73,11 @@ class ActorMemory:
             self.last_person = ref
 
     def is_person(self, ref: ActorRef) -> bool:
-        """A PERSON entity inside the phrase, or a multi-word name from the people list."""
-        if ref.span is not None and any(
-            ref.span.start <= p.start and p.end <= ref.span.end for p in self.persons
-        ):
+        """A person from the people list, or a titled phrase with a PERSON entity in it."""
+        if ref.name and self.lexicon is not None and self.lexicon.is_person_name(ref.name):
             return True
-        return ref.method == "dictionary" and len((ref.name or "").split()) >= 2
+        return ref.sector is not None and ref.span is not None and any(
+            ref.span.start <= p.start and p.end <= ref.span.end for p in self.persons)
 
     def recall(self, text: str) -> ActorRef | None:
         lowered = text.lower().strip()
@@ -117,7 +116,8 @@ def dominant_country(counts: Counter[str]) -> str | None:
 def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMention, ...]:
     counts = country_counts(story, resolvers)
     context = [country for country, _ in counts.most_common(5)]
-    memory = ActorMemory(persons=tuple(e.span for e in story.entities if e.label == "PERSON"))
+    memory = ActorMemory(persons=tuple(e.span for e in story.entities if e.label == "PERSON"),
+                         lexicon=resolvers.actors)
     places = story_places(story, resolvers, context, main=dominant_country(counts))
     dominant = dominant_place(story, places)
     mentions = []
@@ -155,8 +155,10 @@ def resolve_draft(
                             memory=memory, context_country=context_country)
     recipients = resolve_actors(draft.recipient_spans, resolvers=resolvers, date=article.date,
                                 memory=memory, context_country=context_country)
+    if draft.kind.quad_class == MATERIAL_CONFLICT and place is not None:
+        recipients = tuple(target_in_place(r, place, resolvers) for r in recipients)
     if draft.place_is_recipient and place is not None:
-        recipients = (*recipients, place_as_actor(place))
+        recipients = (*recipients, place_as_actor(place, resolvers))
     place = place or dominant
     date = event_date(draft, article_date=article.date)
     modality = draft.modality
@@ -220,15 +222,20 @@ def resolve_reporter(link: Attribution, memory: ActorMemory) -> Attribution:
     return link
 
 
-def place_as_actor(place: PlaceRef) -> ActorRef:
-    return ActorRef(
-        text=place.text,
-        span=place.span,
-        name=place.name,
-        country=place.country,
-        method="place-country",
-        confidence=place.confidence * 0.9,
-    )
+def target_in_place(party: ActorRef, place: PlaceRef, resolvers: Resolvers) -> ActorRef:
+    """"struck targets in Gaza": an unnamed target of force belongs to where it was hit."""
+    if party.country or party.sector or not place.country:
+        return party
+    located = place_as_actor(place, resolvers)
+    return dataclasses.replace(located, text=party.text, span=party.span,
+                               method="location-country")
+
+
+def place_as_actor(place: PlaceRef, resolvers: Resolvers) -> ActorRef:
+    """"visit to Islamabad": the recipient is the country the place belongs to."""
+    name = resolvers.actors.country_names.get(place.country or "", place.name)
+    return ActorRef(text=place.text, span=place.span, name=name, country=place.country,
+                    method="place-country", confidence=place.confidence * 0.9)
 
 
 def event_place(draft: MentionDraft, *, places: StoryPlaces) -> PlaceRef | None:
