@@ -20,9 +20,9 @@ from whimbrel.extract.mentions import Extractor
 from whimbrel.nlp.model import LoadedModel, load_model
 from whimbrel.records import Article, Reject, StoryResult
 from whimbrel.resolve.actors import ActorLexicon
+from whimbrel.resolve.petrarch_dict import load_petrarch_actors, load_petrarch_agents
 from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story import Resolvers, resolve_story
-from whimbrel.resolve.petrarch_dict import load_petrarch_actors, load_petrarch_agents
 from whimbrel.resolve.user_dict import UserEntry, load_user_dict
 
 

@@ -58,15 +58,16 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1][0] + ":" + c[0][:30] for c in CASES])
+@pytest.mark.parametrize(("text", "expected"), CASES,
+                         ids=[c[1][0] + ":" + c[0][:30] for c in CASES])
 def test_sentence_codes_as_expected(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = [summary(m) for m in mentions_of(pipeline, text)]
     assert expected in found, found
 
 
 def test_attribution_chain(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("Chinese troops fired on Indian soldiers near the border, Reuters reported on Saturday, "
-            "citing the Press Trust of India.")
+    text = ("Chinese troops fired on Indian soldiers near the border, Reuters reported on "
+            "Saturday, citing the Press Trust of India.")
     (mention,) = [m for m in mentions_of(pipeline, text) if m.kind.event_type == "ASSAULT"]
     assert [(a.source, a.via) for a in mention.attribution] == [
         ("Reuters", "the Press Trust of India")]

@@ -145,8 +145,8 @@ def event_record(event: Event, *, article: Article, versions: Mapping[str, str])
     """The PLOVER-JSONL dict of ``event``: fields of its lead mention, counts, all mentions.
 
     Parties, date and location are the event's (``event.actors``, ``event.recipients``,
-    ``event.date``, ``event.location``), the rest its lead mention's. ``article`` is the lead mention's
-    story; ``versions`` holds ``coder_version`` and ``model``.
+    ``event.date``, ``event.location``), the rest its lead mention's. ``article`` is the lead
+    mention's story; ``versions`` holds ``coder_version`` and ``model``.
     """
     record = mention_record(event.lead, article=article)
     record["id"] = event.id

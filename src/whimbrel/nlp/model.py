@@ -20,9 +20,7 @@ PARAGRAPHS = "whimbrel_paragraphs"
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and datelines have no final full stop."""
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_:
+        if (token.is_space and "\n" in token.text) or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
     return doc
 
