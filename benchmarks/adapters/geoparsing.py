@@ -15,9 +15,10 @@ from whimbrel.errors import GoldError
 
 SETS = ("geo_lgl", "geo_gwn", "geo_trnews", "geo_geovirus")
 MAPPING = (
-    "each gold toponym's own string → resolve_place, with the article's three most frequent "
-    "countries and its first-level regions among its toponyms' first-pass resolutions as "
-    "context; error = great-circle km "
+    "each gold toponym's own string, resolved as the pipeline resolves a story's places "
+    "(resolve_story_places: each name in the light of the article's other names, their "
+    "countries, regions and town positions), with the article's three most frequent countries "
+    "among its toponyms' first-pass resolutions as context; error = great-circle km "
     "to the gold point, 20,039 km (half the equator) when we resolve nothing; toponyms "
     "without gold coordinates skipped."
 )
@@ -27,7 +28,6 @@ KM_THRESHOLD = 161.0
 # Gritta et al.'s convention: an unresolved toponym is as wrong as a place can be.
 MAX_ERROR_KM = 20039.0
 CONTEXT_COUNTRIES = 3
-REGION = 2  # PlaceRef.resolution of a first-level region ("Louisiana")
 # About 40 toponyms or more per corpus in the --fast subset.
 FAST_ARTICLES = 8
 
@@ -136,22 +136,16 @@ class Geocoded:
 
 
 def geocode_article(article: GeoArticle, *, gazetteer: object) -> list[Geocoded]:
-    """Resolve every toponym, the second time with the article's own places as context."""
-    from whimbrel.resolve.places import resolve_place
+    """Resolve the article's toponyms as the pipeline resolves a story's places
+    (``resolve_story_places``), with its three most frequent countries as context."""
+    from whimbrel.resolve.places import resolve_place, resolve_story_places
 
-    def resolve(text: str, countries: Sequence[str], regions: Sequence[str]) -> object:
-        return resolve_place(
-            text,
-            gazetteer=gazetteer,  # type: ignore[arg-type]
-            context_countries=countries,
-            context_admin1=regions,
-        )
-
-    first = [p for t in article.toponyms if (p := resolve(t.text, (), ())) is not None]
-    counts = Counter(p.country for p in first if p.country)  # type: ignore[attr-defined]
+    texts = [t.text for t in article.toponyms]
+    first = [p for t in texts if (p := resolve_place(t, gazetteer=gazetteer)) is not None]  # type: ignore[arg-type]
+    counts = Counter(p.country for p in first if p.country)
     countries = [country for country, _ in counts.most_common(CONTEXT_COUNTRIES)]
-    regions = sorted({p.name for p in first if p.resolution == REGION and p.name})  # type: ignore[attr-defined]
-    return [_geocoded(article.id, t, resolve(t.text, countries, regions)) for t in article.toponyms]
+    places = resolve_story_places(texts, gazetteer=gazetteer, context_countries=countries)  # type: ignore[arg-type]
+    return [_geocoded(article.id, t, p) for t, p in zip(article.toponyms, places, strict=True)]
 
 
 def _geocoded(article_id: str, toponym: Toponym, place: object) -> Geocoded:

@@ -9,7 +9,9 @@ SETS = ("petr2_gsr",)
 MAPPING = (
     "each <EventCoding> → (CAMEO root = first 2 digits, source code[:3], target code[:3]); "
     "noevents → no event expected; ours = cameo_code root × actor countries × recipient "
-    "countries of every event, default lexicons only (no test dictionaries)."
+    "countries of every event, default lexicons only (no test dictionaries). Ours in "
+    "PETRARCH's shape: asserted and planned events only; UNO/EUR as IGO; several actors of a "
+    "mutual event with no recipient as each ordered pair."
 )
 PEER = "UniversalPetrarch P 0.71 / R 0.91"
 PATH = ("peers", "UniversalPetrarch", "PETR2_GSR_validation.xml")

@@ -3,6 +3,22 @@ the ``up_validation`` and ``petr2_gsr`` adapters.
 
 The files are not well-formed XML (comments hold markup; some ``<Sentence .../>`` tags are
 self-closed and then closed again), so records are cut out with patterns, not parsed as a tree.
+A record id used twice in a file gets a ``#2`` suffix, so each record is its own story.
+
+Our events are put into PETRARCH's shape before scoring (:func:`petrarch_view`):
+
+- only the modalities whimbrel exports by default (asserted, planned): PETRARCH codes no
+  event for "did not attack" or "could attack";
+- PLOVER's international codes ``UNO`` and ``EUR`` become PETRARCH's ``IGO`` (``IGOUNO``,
+  ``IGOEUREEC``);
+- a mutual event (CONSULT, COOPERATE, AGREE, and CAMEO 050 and 057: ties, accords) whose
+  several actors share it with no recipient ("Qatar and Egypt renewed ties") becomes
+  each ordered pair, PETRARCH's coding of a compound subject with no target;
+- with ``mirrored_roots``, an event of those CAMEO roots also counts in the other direction,
+  for suites whose verb dictionary pairs a visit with its hosting (``042``/``043``).
+
+A role's triple uses the countries of its resolved parties; ``None`` stands for the role
+only when no party in it has a country (as :func:`whimbrel.eval.score` counts).
 """
 
 from __future__ import annotations
@@ -12,7 +28,7 @@ import datetime as dt
 import html
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,11 +127,15 @@ def read_records(path: Path) -> list[ValidationRecord]:
     categories = set(include.group(1).split()) if include else None
     starts = list(_SENTENCE.finditer(text))
     records = []
+    seen: dict[str, int] = {}
     for number, match in enumerate(starts):
         end = starts[number + 1].start() if number + 1 < len(starts) else len(text)
         record = _record(match.group(1), text[match.end() : end], path=path)
         if categories is not None and record.category not in categories:
             record = dataclasses.replace(record, included=False)
+        seen[record.id] = seen.get(record.id, 0) + 1
+        if seen[record.id] > 1:
+            record = dataclasses.replace(record, id=f"{record.id}#{seen[record.id]}")
         records.append(record)
     return records
 
@@ -168,6 +188,71 @@ def as_root_records(records: Sequence[Record]) -> list[Record]:
     return [{**r, "event_type": str(r.get("cameo_code") or "")[:2] or None} for r in records]
 
 
+# PLOVER's codes for international bodies that PETRARCH's dictionaries write as IGO + body.
+IGO_CODES = frozenset({"UNO", "EUR"})
+# Relations that are mutual when several actors share them with no recipient ("A and B
+# renewed ties", "A and B signed an accord"), besides the reciprocal PLOVER types.
+MUTUAL_CODES = frozenset({"050", "057"})
+
+
+def petrarch_view(
+    records: Sequence[Record],
+    *,
+    modalities: Collection[str],
+    mirrored_roots: Collection[str] = (),
+) -> list[Record]:
+    """Our records as PETRARCH would write them (see the module docstring)."""
+    from whimbrel.cluster.within_story import RECIPROCAL_TYPES
+
+    shaped: list[Record] = []
+    for record in records:
+        if record.get("modality", "asserted") not in modalities:
+            continue
+        record = {
+            **record,
+            "actor": _igo(record.get("actor")),
+            "recipient": _igo(record.get("recipient")),
+        }
+        countries = {a.get("country") for a in record["actor"] if a.get("country")}
+        mutual = (
+            record.get("event_type") in RECIPROCAL_TYPES or record.get("cameo_code") in MUTUAL_CODES
+        ) and len(countries) > 1
+        if mutual and not any(r.get("country") for r in record["recipient"]):
+            made = _pairwise(record)
+        else:
+            made = [record]
+        shaped.extend(made)
+        if str(record.get("cameo_code") or "")[:2] in mirrored_roots:
+            shaped.extend(_mirrored(r) for r in made if _has_country(r["actor"], r["recipient"]))
+    return shaped
+
+
+def _igo(parties: object) -> list[dict[str, object]]:
+    result = []
+    for party in parties or []:  # type: ignore[attr-defined]
+        country = str(party.get("country") or "").upper()[:3]
+        result.append({**party, "country": "IGO"} if country in IGO_CODES else dict(party))
+    return result
+
+
+def _has_country(*roles: list[dict[str, object]]) -> bool:
+    """Every role names at least one party with a country."""
+    return all(any(p.get("country") for p in parties) for parties in roles)
+
+
+def _mirrored(record: Record) -> Record:
+    return {**record, "actor": record["recipient"], "recipient": record["actor"]}
+
+
+def _pairwise(record: Record) -> list[Record]:
+    """One record per actor, the other actors its recipients."""
+    actors = [a for a in record["actor"] if a.get("country")]
+    return [
+        {**record, "actor": [actor], "recipient": [a for a in actors if a is not actor]}
+        for actor in actors
+    ]
+
+
 def evaluate(
     ctx: EvalContext,
     *,
@@ -176,6 +261,7 @@ def evaluate(
     pipeline: object,
     peer: str,
     mapping: str,
+    mirrored_roots: Collection[str] = (),
 ) -> SetResult:
     from whimbrel.eval import cameo_root_key, score
     from whimbrel.records import Article
@@ -184,7 +270,12 @@ def evaluate(
     articles = [
         Article(id=r.id, date=r.date, text=r.text, origin=f"{name}:{r.id}") for r in records
     ]
-    by_story, results = code_records(pipeline, articles)  # type: ignore[arg-type]
+    coded, results = code_records(pipeline, articles)  # type: ignore[arg-type]
+    modalities = pipeline.settings.include_modality  # type: ignore[attr-defined]
+    by_story = {
+        story: petrarch_view(found, modalities=modalities, mirrored_roots=mirrored_roots)
+        for story, found in coded.items()
+    }
     gold = [g for r in records for g in r.gold_records()]
     pred = as_root_records([p for story in by_story.values() for p in story])
     scores = score(gold, pred, triple_key=cameo_root_key)
@@ -214,10 +305,15 @@ def triples_of(records: Sequence[Record]) -> set[Triple]:
     found: set[Triple] = set()
     for r in records:
         root = str(r.get("cameo_code") or "")[:2] or None
-        actors = [a.get("country") for a in r.get("actor") or []] or [None]
-        recipients = [a.get("country") for a in r.get("recipient") or []] or [None]
-        found.update((root, _c3(a), _c3(b)) for a in actors for b in recipients)
+        actors = _role_countries(r.get("actor"))
+        recipients = _role_countries(r.get("recipient"))
+        found.update((root, a, b) for a in actors for b in recipients)
     return found
+
+
+def _role_countries(parties: object) -> Sequence[str | None]:
+    countries = {_c3(p.get("country")) for p in parties or []}  # type: ignore[attr-defined]
+    return sorted(c for c in countries if c) or [None]
 
 
 def _c3(code: object) -> str | None:

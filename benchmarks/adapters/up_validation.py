@@ -11,8 +11,14 @@ MAPPING = (
     "---/+++/quoted codes have no country; noevents → no event expected; ours = cameo_code "
     "root × actor countries × recipient countries of every event, with the suite's test "
     "actor/agent dictionaries loaded as user dictionaries; only the categories the file's "
-    "<Include> names, and no records testing input errors."
+    "<Include> names, and no records testing input errors. Ours in PETRARCH's shape: "
+    "asserted and planned events only; UNO/EUR as IGO; several actors of a mutual event "
+    "with no recipient as each ordered pair; root-04 (consult) events also in the other "
+    "direction, as the suite's verb dictionary pairs visits with hosting (042/043) and codes "
+    "meetings both ways."
 )
+# The suite's verb dictionary pairs a visit with its hosting and a meeting with its mirror.
+MIRRORED_ROOTS = ("04",)
 PEER = "UniversalPetrarch P 0.67 / R 0.78, exact 0.56 (0.78 two-sided)"
 FOLDER = ("peers", "UniversalPetrarch")
 RECORDS = "PETR_Validate_records_2_02.xml"
@@ -30,6 +36,7 @@ def run(ctx: EvalContext) -> list[SetResult]:
             pipeline=pipeline,
             peer=PEER,
             mapping=MAPPING,
+            mirrored_roots=MIRRORED_ROOTS,
         )
     ]
 

@@ -225,3 +225,71 @@ def test_agrees_with_the_official_crosswalk_except_documented_departures(
     mode_diffs = {c for c, (_, m) in crosswalk.items() if codes[c]["mode"] != m}
     assert type_diffs == TYPE_DEPARTURES
     assert mode_diffs == MODE_DEPARTURES
+
+
+# ---------------------------------------------------------------- future and conditional acts
+
+
+def kind_of(table: dict[str, Any], code: str) -> EventTypeInfo:
+    info = cameo.type_info(table, code)
+    assert info is not None
+    return info
+
+
+@pytest.mark.parametrize(
+    ("code", "modality", "expected"),
+    [
+        # PLOVER manual 3.1: future cooperation is AGREE, with CAMEO's intent code
+        ("042", "planned", ("AGREE", "036", None)),
+        ("045", "planned", ("AGREE", "039", None)),
+        ("051", "hypothetical", ("AGREE", "032", None)),
+        ("073", "planned", ("AGREE", "0333", None)),
+        ("062", "planned", ("AGREE", "0312", None)),
+        # 3.4.2: announced retreats are CONCEDE; a planned concession stays what it is
+        ("0841", "planned", ("CONCEDE", "0353", None)),
+        ("0874", "planned", ("CONCEDE", "0356", None)),
+        ("081", "planned", ("CONCEDE", "081", None)),
+        # 2.3: a planned or conditional conflict act is a threat
+        ("1723", "planned", ("THREATEN", "1323", "restrict")),
+        ("173", "hypothetical", ("THREATEN", "130", "arrest")),
+        ("191", "planned", ("THREATEN", "1381", "restrict")),
+        ("193", "planned", ("THREATEN", "1384", "violence")),
+        ("143", "planned", ("THREATEN", "133", "relations")),
+        # other types, and asserted or negated acts, are unchanged
+        ("100", "planned", ("REQUEST", "100", None)),
+        ("154", "planned", ("MOBILIZE", "154", "troops")),
+        ("042", "asserted", ("CONSULT", "042", "visit")),
+        ("193", "negated", ("ASSAULT", "193", "firearms")),
+    ],
+)
+def test_future_reading(
+    table: dict[str, Any], code: str, modality: str, expected: tuple[str, str, str | None]
+) -> None:
+    found = cameo.future_reading(table, kind_of(table, code), modality=modality)
+    assert (found.event_type, found.cameo_code, found.mode) == expected
+    assert found.quad_class == table["types"][found.event_type]
+
+
+def test_future_rules_are_checked() -> None:
+    raw = yaml.safe_load(
+        (Path(cameo.__file__).resolve().parents[3] / "data_sources" / cameo.SOURCE).read_text(
+            encoding="utf-8"
+        )
+    )
+    raw["future"] = {
+        "04": {"plover": "PROMISE", "cameo": "036"},
+        "999": {"plover": "AGREE", "cameo": "036"},
+        "07": {"plover": "AGREE", "cameo": "0399"},
+        "13": {"plover": "THREATEN", "cameo": "130", "mode": "visit"},
+        "14": "THREATEN",
+    }
+    _, problems = cameo.compile(raw)
+    report = "\n".join(problems)
+    for expected in (
+        "future '04': plover 'PROMISE' is not one of the 16 PLOVER types",
+        "future '999': the prefix must be a quoted CAMEO code of the table",
+        "future '07': cameo '0399' is not a code of the table",
+        "future '13': mode 'visit' is not a mode of THREATEN",
+        "future '14': must be a mapping",
+    ):
+        assert expected in report, report

@@ -210,6 +210,49 @@ def best(head: str, pos: str, *, needs: tuple[str, ...] = (), **context: list[st
         ("attack", "NOUN", ("heart",), {}, (None, None)),
         ("withdraw", "VERB", (), {"object_lemmas": ["troop"]}, ("0874", "withdraw")),
         ("threaten", "VERB", (), {"complement_lemmas": ["impose"]}, ("1312", None)),
+        ("say", "VERB", (), {"complement_aux": ["must"]}, ("100", None)),
+        (
+            "say",
+            "VERB",
+            (),
+            {"complement_aux": ["must"], "complement_subject_lemmas": ["it"]},
+            (None, None),
+        ),
+        ("say", "VERB", (), {"complement_aux": ["will"]}, None),
+        ("cancel", "VERB", (), {"object_lemmas": ["restriction"]}, ("081", None)),
+        ("cancel", "VERB", (), {"object_lemmas": ["visit"]}, ("125", None)),
+        ("dismiss", "VERB", (), {"object_lemmas": ["appeal"]}, ("120", None)),
+        (
+            "dismiss",
+            "VERB",
+            (),
+            {"object_lemmas": ["appeal"], "sentence_lemmas": ["court"]},
+            (None, None),
+        ),
+        ("agree", "VERB", ("with",), {}, (None, None)),
+        ("agree", "VERB", ("with",), {"complement_lemmas": ["extend"]}, ("030", None)),
+        ("lift", "VERB", (), {"object_lemmas": ["embargo"]}, ("085", None)),
+        ("call", "VERB", ("for",), {"object_lemmas": ["sanction"]}, ("113", None)),
+        (
+            "violate",
+            "VERB",
+            (),
+            {"object_lemmas": ["agreement"], "sentence_lemmas": ["ceasefire"]},
+            ("196", None),
+        ),
+        ("violate", "VERB", (), {"object_lemmas": ["agreement"]}, ("128", None)),
+        ("arrive", "VERB", ("in",), {"subject_lemmas": ["refugee"]}, (None, None)),
+        (
+            "arrive",
+            "VERB",
+            ("in",),
+            {"subject_lemmas": ["troop"], "sentence_lemmas": ["peacekeeping"]},
+            ("074", None),
+        ),
+        ("receive", "VERB", (), {"object_lemmas": ["observer", "team"]}, ("0862", None)),
+        ("receive", "VERB", (), {"object_lemmas": ["envoy"]}, ("043", None)),
+        ("order", "VERB", (), {"complement_lemmas": ["suspend"]}, ("172", "restrict")),
+        ("order", "VERB", (), {}, ("100", None)),
     ],
 )
 def test_ambiguous_heads_resolve_by_needs_and_context(
@@ -386,3 +429,40 @@ def test_most_gold_event_texts_contain_a_trigger_head(shared_dir: Path) -> None:
     heads = set(LEXICON["index"])
     hits = sum(1 for doc in nlp.pipe(texts) if any(lemma(t) in heads for t in doc))
     assert hits / len(texts) >= 0.85, f"{hits}/{len(texts)} gold event texts have a trigger head"
+
+
+# ---------------------------------------------------------------- the matcher on sentences we wrote
+
+MATCHED = [
+    ("Kenya said on Monday that Somalia must hand back the seized boats.", "said", "100"),
+    ("The party said it must rebuild its base.", "said", None),
+    ("The agency will provide nearly 500 tons of food aid to the camps.", "provide", "070"),
+    ("Rebels captured part of the army stronghold near the river.", "captured", "192"),
+    ("The minister received a mission of observers from the regional bloc.", "received", "0862"),
+    ("The donors gave the ministry ten million dollars of aid.", "gave", "070"),
+    ("The council agreed, with conditions, to extend the mandate.", "agreed", "030"),
+    ("Police prevented a student rally near the parliament.", "prevented", "172"),
+]
+
+
+@pytest.fixture(scope="module")
+def trigger_index() -> Any:
+    from whimbrel.extract.triggers import TriggerIndex
+
+    return TriggerIndex.from_tables(LEXICON, compile_source(cameo))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "code"), MATCHED, ids=[m[1] + ":" + m[0][:24] for m in MATCHED]
+)
+def test_matcher_codes_sentences_we_wrote(
+    text: str, word: str, code: str | None, trigger_index: Any
+) -> None:
+    from whimbrel.extract.triggers import find_triggers
+
+    doc = load_model(MODEL).nlp(text)
+    found = {
+        m.token.text: m.kind.cameo_code for s in doc.sents for m in find_triggers(s, trigger_index)
+    }
+    assert found.get(word) == code, found

@@ -170,8 +170,12 @@ def test_taliban_are_rebels_until_kabul_fell_then_government(
         ("Angela Merkel", dt.date(2022, 1, 10), "ELI"),
         ("Vladimir Putin", dt.date(1999, 1, 1), "SPY"),
         ("Prime Minister Scott Morrison", dt.date(2022, 1, 1), "GOV"),
-        # a title in the text outranks the office on record
+        # a title in the text outranks the office on record, even a weak one
         ("Chief Minister Jam Kamal Khan", dt.date(2022, 10, 20), "GOV"),
+        ("President Bush", dt.date(2000, 1, 1), "GOV"),
+        ("Bush", dt.date(2000, 1, 1), "ELI"),
+        ("Hosni Mubarak", dt.date(1995, 3, 1), "GOV"),
+        ("Hosni Mubarak", dt.date(2015, 3, 1), "ELI"),
     ],
 )
 def test_people_are_time_aware(
@@ -191,6 +195,19 @@ def test_people_are_time_aware(
         ("PTI", "PAK", "PAK"),
         ("Pakistan's foreign office", "AFG", "PAK"),
         ("the puppies", "AFG", None),
+        # an ethnicity lives where the phrase or the event puts it
+        ("ethnic Hungarians in northern Serbia", None, "SRB"),
+        ("Up to 200 ethnic Hungarians", "ROU", "ROU"),
+        ("ethnic Hungarians", None, "HUN"),
+        ("Hungarians in Serbia", None, "HUN"),
+        # a stance towards a country is not its people
+        ("anti-American students", "PAK", "PAK"),
+        ("pro-Russian separatists", "UKR", "UKR"),
+        ("Russian separatists", "UKR", "RUS"),
+        # an organisation a country belongs to only describes it
+        ("NATO-member Norway", None, "NOR"),
+        ("EU member Poland", None, "POL"),
+        ("NATO troops", None, "IGO"),
     ],
 )
 def test_context_country_breaks_ties_and_fills_titles(
@@ -316,3 +333,18 @@ def test_resolution_is_fast(lexicon: ActorLexicon) -> None:
             "Afghanistan's Interim Foreign Minister, Amir Khan Muttaqi", lexicon=lexicon
         )
     assert (time.perf_counter() - started) / 500 < 0.005
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("President Francois Mitterrand", "FRA"),
+        ("Archbishop Desmond Tutu", "ZAF"),
+        ("the Bush administration", "USA"),
+        ("Yasser Arafat", "PSE"),
+        ("President Abdelaziz Bouteflika", "DZA"),
+        ("former dictator Idi Amin", "UGA"),
+    ],
+)
+def test_heads_of_state_of_past_decades(text: str, country: str, lexicon: ActorLexicon) -> None:
+    assert resolve_actor_text(text, lexicon=lexicon, date=dt.date(2000, 1, 1)).country == country

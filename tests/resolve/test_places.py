@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from array import array
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,17 @@ import pytest
 from whimbrel import lexicon
 from whimbrel.lexicon import places as places_validator
 from whimbrel.records import Span
+from whimbrel.resolve.gazetteer import GazetteerTables, pack_name
+from whimbrel.resolve.gazetteer_cache import cache_path, cached_tables, read_tables, write_tables
 from whimbrel.resolve.places import (
     Gazetteer,
     country_of_place,
     distance_km,
+    names_a_kind_of_place,
     resolve_place,
     resolve_story_places,
 )
+from whimbrel.resolve.story import choose_event_place
 
 
 @pytest.fixture(scope="module")
@@ -265,3 +270,138 @@ def test_mordecai3_geoparse_cases(gazetteer, nlp, case):
         _, position, field = expectation["path"]
         assert len(places) > (position if position >= 0 else -position - 1), case["text"]
         assert _observed(places[position], field, gazetteer) == expectation["value"], field
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("the town of Kandahar", "AFG"), ("Peshawar city", "PAK"), ("the city of Mosul", "IRQ")],
+)
+def test_noun_of_place_is_stripped_before_lookup(gazetteer, text, country):
+    place = resolve_place(text, gazetteer=gazetteer)
+    assert place is not None and place.country == country and place.resolution == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "framed"),
+    [
+        ("the village of Qaryat", True),
+        ("Zarghun district", True),
+        ("the Nour mosque", True),
+        ("Kabul", False),
+        ("the offices", False),
+    ],
+)
+def test_names_a_kind_of_place(gazetteer, text, framed):
+    assert names_a_kind_of_place(text, gazetteer) is framed
+
+
+def test_event_place_prefers_a_finer_unknown_place_within_a_known_one(gazetteer):
+    spans = [Span(0, 21, "Qaryat Zzyzx district"), Span(25, 31, "Aleppo")]
+    place = choose_event_place(
+        spans,
+        resolved=lambda s: resolve_place(s.text, gazetteer=gazetteer, span=s),
+        named=lambda s: names_a_kind_of_place(s.text, gazetteer),
+    )
+    assert place is not None and place.text == "Qaryat Zzyzx district"
+    assert place.country == "SYR" and place.method.startswith("within:")
+
+
+def test_event_place_skips_unknown_names_that_are_not_places(gazetteer):
+    spans = [Span(0, 9, "Zzyzxqorp"), Span(12, 17, "Herat")]
+    place = choose_event_place(
+        spans,
+        resolved=lambda s: resolve_place(s.text, gazetteer=gazetteer, span=s),
+        named=lambda s: False,
+    )
+    assert place is not None and place.text == "Herat" and place.country == "AFG"
+
+
+def _small_tables() -> GazetteerTables:
+    nan = float("nan")
+    return GazetteerTables(
+        geonameid=array("q", [100, 200]),
+        name=["Qaryat", "Zedland"],
+        lat=array("d", [33.5, nan]),
+        lon=array("d", [36.3, nan]),
+        country=["SYR", "ZZZ"],
+        admin1=["Dimashq", ""],
+        admin2=["", ""],
+        feature_class="PA",
+        resolution=bytes([4, 1]),
+        population=array("q", [1200, 0]),
+        is_capital=bytes([0, 0]),
+        names={
+            "qaryat": pack_name(0, "name", primary=True),
+            "zedland": (
+                pack_name(1, "country", primary=True),
+                pack_name(0, "alias", primary=False),
+            ),
+        },
+        countries={"ZZZ": 1},
+        demonyms={"zedlander": 1},
+    )
+
+
+def test_tables_make_entries_on_lookup():
+    gazetteer = Gazetteer(tables=_small_tables(), overrides=lexicon.load("places"))
+    (town,) = gazetteer.lookup("QARYAT")
+    assert (town.entry.name, town.entry.country, town.entry.admin2, town.how) == (
+        "Qaryat",
+        "SYR",
+        None,
+        "name",
+    )
+    assert [n.how for n in gazetteer.lookup("Zedland")] == ["country", "alias"]
+    assert gazetteer.country("ZZZ").lat is None
+    assert gazetteer.demonym_place("Zedlanders") is None
+    assert gazetteer.demonym_place("Zedlander").geonameid == 200
+    assert gazetteer.by_geonameid(100).population == 1200 and len(gazetteer) == 2
+
+
+def test_cache_round_trip_and_rebuild_of_a_corrupt_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("WHIMBREL_CACHE_DIR", str(tmp_path))
+    overrides = lexicon.load("places")
+    builds = []
+
+    def build(given):  # type: ignore[no-untyped-def]
+        builds.append(given)
+        return _small_tables()
+
+    first = cached_tables(overrides, build=build)
+    again = cached_tables(overrides, build=build)
+    assert len(builds) == 1 and _same(again, first)
+    (path,) = tmp_path.glob("gazetteer-*.marshal")
+    path.write_bytes(b"not a marshal file")
+    assert read_tables(path) is None
+    assert _same(cached_tables(overrides, build=build), first) and len(builds) == 2
+    assert _same(read_tables(path), first)
+
+
+def test_cache_can_be_switched_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("WHIMBREL_CACHE_DIR", "")
+    assert cache_path(lexicon.load("places")) is None
+    write_tables(_small_tables(), tmp_path / "x" / "gazetteer-a.marshal")
+    assert _same(read_tables(tmp_path / "x" / "gazetteer-a.marshal"), _small_tables())
+
+
+def _same(left: GazetteerTables | None, right: GazetteerTables) -> bool:
+    """Equal tables; coordinates compared as bytes, since a missing one is NaN."""
+    if left is None:
+        return False
+    plain = (
+        "name",
+        "country",
+        "admin1",
+        "admin2",
+        "feature_class",
+        "resolution",
+        "population",
+        "is_capital",
+        "names",
+        "countries",
+        "demonyms",
+        "geonameid",
+    )
+    return all(getattr(left, f) == getattr(right, f) for f in plain) and all(
+        getattr(left, f).tobytes() == getattr(right, f).tobytes() for f in ("lat", "lon")
+    )

@@ -16,8 +16,10 @@ from whimbrel.records import ActorRef, DateRef, Event, EventMention, PlaceRef, c
 
 POLICY = "within-story-v1"
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-WEAK_DATE_METHODS = ("article-date", "report-date")
-WEAK_PLACE_METHODS = ("story-dominant",)
+# Dates and places a mention only inherits (from the article, its report or its story) must
+# neither block nor drive a merge.
+WEAK_DATE_METHODS = ("article-date", "report-date", "story-date")
+WEAK_PLACE_METHODS = ("story-dominant", "within:story-dominant")
 
 
 @dataclass(slots=True)
@@ -60,7 +62,7 @@ def explicit_date(mention: EventMention) -> DateRef | None:
 
 def explicit_place(mention: EventMention) -> PlaceRef | None:
     place = mention.location
-    return None if place is None or place.method in WEAK_PLACE_METHODS else place
+    return None if place is None or place.method.startswith(WEAK_PLACE_METHODS) else place
 
 
 def dates_agree(a: DateRef | None, b: DateRef | None) -> bool:

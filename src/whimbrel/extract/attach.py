@@ -1,9 +1,11 @@
-"""The time expression and the place attached to an event in the parse.
+"""The time expression and the places attached to an event in the parse.
 
 We look at the trigger's own dependents first, then climb through the clauses that embed it
 ("invited last month when Qureshi visited Kabul" dates the visit by its governing clause). A
 date found on a reporting verb ("ANI reported on Saturday") dates the report, not the event,
-and is flagged so.
+and is flagged so; a date the parser hung elsewhere in the event's clause still counts
+("detained a suspect during an operation in Gao district, Mopti region, yesterday"). Places
+are found by :mod:`whimbrel.extract.locatives`; datelines by :mod:`whimbrel.extract.clauses`.
 """
 
 from __future__ import annotations
@@ -13,15 +15,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from whimbrel.extract.roles import PLACE_LABELS
+from whimbrel.extract.clauses import Dateline, as_span, climb, entity_at, find_dateline, in_dateline
+from whimbrel.extract.locatives import attached_places
 from whimbrel.records import Span
 
+__all__ = ["Attached", "Dateline", "attached_date", "attached_places", "find_dateline"]
+
 DATE_LABELS = frozenset({"DATE", "TIME"})
-CLIMB_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "relcl",
-                        "acl", "pcomp", "attr", "nsubj", "nsubjpass"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
-                            "around", "on", "from", "to", "into", "within", "off"})
-MAX_CLIMB = 5
+# Clauses with a time of their own: a relative clause, a reported or a subject clause.
+OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "csubj", "parataxis"})
+RELATIVE_PREPS = frozenset({"since", "after", "before", "until", "till", "following", "prior"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,31 +34,65 @@ class Attached:
     anchor: Token  # the clause head the expression hangs on (its tense reads the expression)
 
 
-def entity_at(token: Token, labels: frozenset[str]) -> SpacySpan | None:
-    if token.ent_type_ not in labels:
-        return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
-
-
-def as_span(ent: SpacySpan) -> Span:
-    return Span(ent.start_char, ent.end_char, ent.text)
-
-
 def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | None:
-    """The DATE/TIME entity that modifies the event's clause, nearest level first."""
-    for level, (token, on_report) in enumerate(_climb(trigger, reporting=reporting)):
-        # "last month when X visited Kabul": the clause modifies the time noun itself.
-        own = entity_at(token, DATE_LABELS) if level else None
-        if own is not None:
-            return Attached(as_span(own), on_report=on_report, anchor=token.head)
-        for child in token.children:
-            ent = _date_of(child)
-            if ent is not None:
-                return Attached(as_span(ent), on_report=on_report, anchor=token)
+    """The DATE/TIME entity that modifies the event's clause, nearest level first; else the
+    nearest one inside the event's clause, wherever the parser hung it ("killed one insurgent
+    during an operation in Now Zad district, Helmand province, yesterday")."""
+    levels = climb(trigger, reporting=reporting)
+    clause = [token for token, on_report in levels if not on_report][-1]
+    for level, (token, on_report) in enumerate(levels):
+        found = _date_at_level(token, level=level)
+        if found is None:
+            continue
+        ent, anchor = found
+        if on_report:
+            # "confirmed today the arrest ... Friday": the event's own date first.
+            inside = _date_inside(clause, trigger=trigger, reporting=reporting)
+            if inside is not None:
+                return Attached(as_span(inside), on_report=False, anchor=clause)
+        return Attached(as_span(ent), on_report=on_report, anchor=anchor)
+    inside = _date_inside(clause, trigger=trigger, reporting=reporting)
+    return None if inside is None else Attached(as_span(inside), on_report=False, anchor=clause)
+
+
+def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | None:
+    # "last month when X visited Kabul": the clause modifies the time noun itself.
+    own = entity_at(token, DATE_LABELS) if level else None
+    if own is not None and not in_dateline(own):
+        return own, token.head
+    for child in token.children:
+        ent = _date_of(child)
+        if ent is not None and not in_dateline(ent):
+            return ent, token
     return None
+
+
+def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) -> SpacySpan | None:
+    """The DATE entity in ``clause`` nearest the trigger, outside embedded clauses of their own
+    ("the commander, who was arrested in May, ..." does not date the event)."""
+    found = [
+        ent
+        for ent in trigger.doc.ents
+        if ent.label_ in DATE_LABELS
+        and clause.left_edge.i <= ent.root.i <= clause.right_edge.i
+        and _same_clause(ent.root, clause, reporting=reporting)
+        and not in_dateline(ent)
+    ]
+    return min(found, key=lambda ent: abs(ent.root.i - trigger.i), default=None)
+
+
+def _same_clause(token: Token, clause: Token, *, reporting: frozenset[str]) -> bool:
+    """Whether ``token`` belongs to ``clause`` itself: not to a clause of its own, nor to a
+    happening the event is placed relative to ("since the takeover on August 15")."""
+    while token.i != clause.i:
+        if token.dep_ in OWN_CLAUSE_DEPS or token.lemma_.lower() in reporting:
+            return False
+        if token.dep_ == "prep" and token.lower_ in RELATIVE_PREPS:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _date_of(child: Token) -> SpacySpan | None:
@@ -66,38 +103,3 @@ def _date_of(child: Token) -> SpacySpan | None:
             if pobj.dep_ == "pobj":
                 return entity_at(pobj, DATE_LABELS)
     return None
-
-
-def attached_places(trigger: Token, *, reporting: frozenset[str],
-                    exclude: frozenset[int]) -> list[Span]:
-    """Places in locative phrases of the event's clause, nearest level first."""
-    found: list[Span] = []
-    for token, on_report in _climb(trigger, reporting=reporting):
-        if on_report:
-            break
-        heads = [token, *(c for c in token.children if c.dep_ in ("dobj", "attr"))]
-        for head in heads:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
-                    continue
-                for pobj in prep.children:
-                    ent = entity_at(pobj, PLACE_LABELS) if pobj.dep_ == "pobj" else None
-                    if ent is not None and ent.root.i not in exclude:
-                        found.append(as_span(ent))
-        if found:
-            return found
-    return found
-
-
-def _climb(trigger: Token, *, reporting: frozenset[str]) -> list[tuple[Token, bool]]:
-    levels = [(trigger, False)]
-    current = trigger
-    for _ in range(MAX_CLIMB):
-        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
-            break
-        current = current.head
-        on_report = current.lemma_.lower() in reporting
-        levels.append((current, on_report))
-        if on_report:
-            break
-    return levels

@@ -67,8 +67,9 @@ def _report_link(verb: Token, lemma: str, cues: AttributionCues) -> Attribution 
         if told:
             via = token_span(subjects[0]) if subjects else None
             source = token_span(told[0])
-            return Attribution(source=source.text, span=source,
-                               via=via.text if via else None, via_span=via)
+            return Attribution(
+                source=source.text, span=source, via=via.text if via else None, via_span=via
+            )
     if not subjects:
         return None
     source = token_span(subjects[0])
@@ -77,8 +78,7 @@ def _report_link(verb: Token, lemma: str, cues: AttributionCues) -> Attribution 
         if clause.lemma_.lower() in cues.citing_verbs:
             cited = children(clause, "dobj")
             via = token_span(cited[0]) if cited else None
-    return Attribution(source=source.text, span=source,
-                       via=via.text if via else None, via_span=via)
+    return Attribution(source=source.text, span=source, via=via.text if via else None, via_span=via)
 
 
 def _phrase_sources(sent: SpacySpan, cues: AttributionCues) -> list[Attribution]:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from whimbrel import lexicon
 from whimbrel.extract.attach import attached_date, attached_places
@@ -28,6 +27,8 @@ from whimbrel.records import (
 )
 
 STORY_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "DATE"})
+# Events that announce another act: they take its target when they name none themselves.
+INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +69,16 @@ class Extractor:
             return []
         attribution = sentence_attribution(sent, cues=self.attribution)
         sentence = Span(sent.start_char, sent.end_char, sent.text)
-        drafts = []
+        found: dict[int, MentionDraft] = {}
         for match in matches:
             draft = self.draft(match, sentence=sentence, story_id=story_id)
             if draft is not None:
-                drafts.append(_with_attribution(draft, attribution))
-        return drafts
+                found[match.token.i] = _with_attribution(draft, attribution)
+        return [
+            _with_complement_target(sent.doc[i], found)
+            for i in found
+            if not _is_topic_of_another(sent.doc[i], found)
+        ]
 
     def draft(self, match: TriggerMatch, *, sentence: Span, story_id: str) -> MentionDraft | None:
         roles = find_roles(match)
@@ -106,8 +111,41 @@ class Extractor:
         )
 
 
+def _with_complement_target(token: Token, drafts: dict[int, MentionDraft]) -> MentionDraft:
+    """ "Spain agreed to lift its sanctions on Morocco", "Brazil threatened to impose
+    sanctions on Paraguay": an agreement or a threat with no party of its own is aimed at
+    the target of the act it announces (PLOVER codes the AGREE or THREATEN, with that
+    target). The act itself stays a planned or hypothetical event of its own."""
+    draft = drafts[token.i]
+    if draft.recipient_spans or draft.kind.event_type not in INTENT_TYPES:
+        return draft
+    for clause in (c for c in token.children if c.dep_ == "xcomp"):
+        # the complement verb, or its object noun ("threatened to impose *sanctions* on X")
+        for act in (clause, *(c for c in clause.children if c.dep_ == "dobj")):
+            inner = drafts.get(act.i)
+            if inner is not None and inner.recipient_spans:
+                return dataclasses.replace(draft, recipient_spans=inner.recipient_spans)
+    return draft
+
+
+def _is_topic_of_another(token: Token, drafts: dict[int, MentionDraft]) -> bool:
+    """ "Norway condemned an attack by Sudanese soldiers": a nominal event that is
+    only what another coded event is about (its object) and has no counterpart of its own is
+    not a separate event; its agent is the other event's recipient. "condemned Israel's
+    strike on Gaza" keeps the strike, which names its target, but what an offer or a pledge
+    (AGREE) is about is part of it ("offered military support to the Philippines")."""
+    draft = drafts[token.i]
+    governor = drafts.get(token.head.i)
+    if token.pos_ != "NOUN" or token.dep_ != "dobj" or governor is None:
+        return False
+    # "offered military support to the Philippines": what is offered or promised is the offer's.
+    return token.head.pos_ == "VERB" and (
+        not draft.recipient_spans or governor.kind.event_type == "AGREE"
+    )
+
+
 def drop_parts_of_multiword(matches: list[TriggerMatch]) -> list[TriggerMatch]:
-    """"held talks": keep the "hold + talk" entry and drop the bare noun "talks" under it."""
+    """ "held talks": keep the "hold + talk" entry and drop the bare noun "talks" under it."""
     needed = {(m.token.i, need) for m in matches for need in m.entry.needs}
     return [m for m in matches if (m.token.head.i, m.token.lemma_.lower()) not in needed]
 

@@ -18,9 +18,17 @@ from whimbrel.records import Modality
 
 # Dependencies through which a governing clause's modality reaches the embedded event.
 # Not advcl: "While X will visit, it will not imply ..." does not negate the visit.
-EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "conj", "pcomp", "pobj", "prep",
-                            "acomp", "oprd"})
+# acl: a noun's infinitive complement ("the refusal to talk", "his plan to visit").
+EMBEDDING_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "attr", "conj", "pcomp", "pobj", "prep", "acomp", "oprd", "acl"}
+)
 MAX_DEPTH = 5
+# "Serbia announced it would free ...": under a reporting verb "would" is the future of the
+# past, a plan, not a condition.
+FUTURE_IN_PAST = frozenset({"would", "'d"})
+# Determiners of a subject that negate its clause ("Neither Chile nor Peru attacked", "No soldier
+# was hurt").
+NEGATING_SUBJECT_WORDS = frozenset({"neither", "no"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +86,21 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
         lemma = token.lemma_.lower()
         if level > 0:
             found |= _governor_cues(lemma, cues)
+        reported = _is_reported(token, cues)
         for child in token.children:
-            found |= _child_cues(child, cues)
+            cues_found = _child_cues(child, cues)
+            if reported and cues_found == {"hypothetical"} and child.lower_ in FUTURE_IN_PAST:
+                cues_found = {"planned"}
+            found |= cues_found | _subject_cues(child)
             hedged = hedged or child.lower_ in cues.hedges
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
-        # "his visit will not imply ...": the predicate's future reaches its subject event,
-        # its negation does not.
-        if any(_child_cues(c, cues) == {"planned"} for c in trigger.head.children):
-            found.add("planned")
+    # "his visit will not imply ...": the predicate's future reaches its subject event,
+    # its negation does not.
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and any(_child_cues(c, cues) == {"planned"} for c in trigger.head.children)
+    ):
+        found.add("planned")
     clause = trigger.sent.text.lower()
     if any(phrase in clause for phrase in cues.planned_phrases):
         found.add("planned")
@@ -93,6 +108,18 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
         if modality in found:
             return modality, hedged  # type: ignore[return-value]
     return "asserted", hedged
+
+
+def _is_reported(clause: Token, cues: ModalityCues) -> bool:
+    """A clause reported by a reporting verb ("announced it would ...")."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in cues.reporting_verbs
+
+
+def _subject_cues(child: Token) -> set[str]:
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    words = {g.lower_ for g in child.children if g.dep_ in ("det", "preconj")}
+    return {"negated"} if words & NEGATING_SUBJECT_WORDS else set()
 
 
 def _governor_cues(lemma: str, cues: ModalityCues) -> set[str]:
@@ -110,6 +137,8 @@ def _child_cues(child: Token, cues: ModalityCues) -> set[str]:
     word = child.lower_
     dep = child.dep_
     if dep == "neg" or (dep in ("det", "advmod") and word in cues.negation_words):
+        return {"negated"}
+    if dep == "advmod" and any(g.dep_ == "neg" for g in child.children):  # "not even ever"
         return {"negated"}
     if dep in ("aux", "auxpass") and word in cues.hypothetical_aux:
         return {"hypothetical"}

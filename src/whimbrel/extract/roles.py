@@ -1,9 +1,14 @@
 """Actor and recipient of a trigger, read off the dependency parse.
 
-Handles active and passive voice (by-agent), control and raising verbs ("X is expected to make
-a visit", "X agreed to meet Y"), relative clauses, coordination (actor lists), nominal events
-("Muttaqi's visit to Islamabad", "talks between A and B", "X held talks with Y") and
-appositions (kept inside the actor phrase, where the resolver reads titles and names).
+Handles active and passive voice (by-agent, also in a participle clause without auxiliary:
+"Criticized by Germany, Hungary ..."), control and raising verbs ("X is expected to make a
+visit", "X is about to restore ties", "X agreed to meet Y"), relative clauses, coordination
+(actor lists, also lists the parser took for appositions, and "lawmakers in A and B"),
+nominal events ("Muttaqi's visit to Islamabad", "talks between A and B", "X held talks with
+Y"), parties inside an event-noun object ("welcomed the resumption of ties with Y",
+"condemned an attack by Y"), a pronoun subject of a reported clause ("Ethiopia said it would
+...": the reporter) and appositions (kept inside the actor phrase, where the resolver reads
+titles and names).
 """
 
 from __future__ import annotations
@@ -12,17 +17,38 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from whimbrel.extract.parties import (
+    PLACE_LABELS,
+    children,
+    distributed,
+    is_name,
+    is_party,
+    names_someone,
+    party_head,
+    phrase_bounds,
+    prep_objects,
+    with_conjuncts,
+)
 from whimbrel.extract.triggers import TriggerMatch
+
+__all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-# Dependents that end a noun phrase: clauses, coordination and non-"of" prepositions.
-PHRASE_CUT = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "prep", "ccomp", "parataxis"})
-PHRASE_KEEP_PREPS = frozenset({"of", "from"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Not CARDINAL: "dozens of protesters" is headed by "dozens".
-NOT_PARTY_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
+# Pronouns that, as the subject of a reported clause, usually stand for the reporter.
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+OBJECT_PRONOUNS = frozenset({"it", "them", "us"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
+# Object control: the object of "urged X to", "accused X of", "prevented X from" does the
+# embedded act; "promised X to" keeps the subject.
+CONTROL_PREPS = frozenset({"of", "from", "for", "into"})
+SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten"})
+# Where the parties of an event noun sit: its agent, then its counterparts.
+EVENT_AGENT_PREPS = frozenset({"by", "from"})
+EVENT_PARTY_PREPS = frozenset({"with", "between", "against", "toward", "towards"})
+# Verbs whose subject receives what the "from" object gives ("received aid from Japan").
+CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
 MAX_CLIMB = 4
 
 
@@ -34,30 +60,13 @@ class Roles:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
-
-
-def children(token: Token, *deps: str) -> list[Token]:
-    return [child for child in token.children if child.dep_ in deps]
-
-
-def with_conjuncts(tokens: list[Token]) -> tuple[Token, ...]:
-    seen: dict[int, Token] = {}
-    for token in tokens:
-        for item in (token, *token.conjuncts):
-            if item.pos_ not in ("VERB", "AUX", "CCONJ"):
-                seen.setdefault(item.i, item)
-    return tuple(seen[i] for i in sorted(seen))
-
-
-def prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]:
-    found = []
-    for prep in children(token, "prep", "agent", "dative"):
-        if prep.lemma_.lower() in preps:
-            found.extend(children(prep, "pobj"))
-            for inner in children(prep, "prep"):  # "along with", "together with"
-                found.extend(children(inner, "pobj"))
-    return found
+    """Passive voice, also a bare participle with a by-agent ("Criticized by Germany, ...") or
+    modifying a noun ("the civilians *imprisoned* for ...")."""
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
+        return True
+    if verb.tag_ != "VBN" or verb.dep_ == "ROOT" or children(verb, "aux", "nsubj"):
+        return False
+    return bool(children(verb, "agent")) or verb.dep_ in ("acl", "relcl")
 
 
 def relative_antecedent(token: Token) -> Token:
@@ -69,6 +78,42 @@ def relative_antecedent(token: Token) -> Token:
     return token
 
 
+def reported_pronoun_antecedent(token: Token) -> Token:
+    """ "Israel said rockets were fired at it": an object pronoun in a reported clause stands
+    for the reporter, as a subject pronoun does."""
+    if token.lower_ not in OBJECT_PRONOUNS:
+        return token
+    return reporter_of(token.head.head if token.dep_ == "pobj" else token.head) or token
+
+
+def reporter_antecedent(subject: Token) -> Token:
+    """ "Ethiopia said it would expel the envoy": a pronoun subject of a reported clause stands
+    for the reporting verb's named subject (a person for "he"/"she", not one for "it")."""
+    if subject.lower_ not in REPORTED_PRONOUNS:
+        return subject
+    reporter = reporter_of(subject.head)
+    if reporter is None:
+        return subject
+    if subject.lower_ in PERSON_PRONOUNS and reporter.ent_type_ in ("GPE", "ORG", "NORP"):
+        return subject
+    if subject.lower_ == "it" and reporter.ent_type_ == "PERSON":
+        return subject
+    return reporter
+
+
+def reporter_of(clause: Token) -> Token | None:
+    """The named subject of the reporting verb whose complement ``clause`` is (through
+    coordination and control), or None."""
+    for _ in range(MAX_CLIMB):
+        if clause.dep_ == "ccomp" and clause.head.i != clause.i:
+            reporters = [s for s in children(clause.head, "nsubj") if s.pos_ != "PRON"]
+            return reporters[0] if reporters else None
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
+
+
 def clause_subject(verb: Token) -> list[Token]:
     """The subject of a verb, climbing through control, raising, coordination and clauses."""
     current = verb
@@ -77,43 +122,148 @@ def clause_subject(verb: Token) -> list[Token]:
         if not subjects and current is not verb or current.dep_ == "xcomp":
             subjects = subjects or children(current, "nsubjpass")
         if subjects:
-            return [relative_antecedent(s) for s in subjects]
+            return [reporter_antecedent(relative_antecedent(s)) for s in subjects]
         if current.dep_ == "relcl":
             return [current.head]
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return []
+        controlled = current.dep_ == "xcomp"
         current = current.head
+        if current.dep_ == "prep" and current.pos_ == "ADP":  # "Before leaving for X, Y ..."
+            controlled = current.lemma_.lower() in CONTROL_PREPS
+            current = current.head
+        controllers = children(current, "dobj") if controlled else []
+        if controllers and current.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
+            return controllers  # "urged Israel to withdraw", "accused Belarus of sending"
     return []
 
 
-def verb_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
+def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
+    actors = prep_objects(verb, {"by"})
+    if not {"dobj", "dative"} & set(roles):
+        # "rockets were fired at the town": the subject is what was fired, not its target.
+        targets = prep_objects(verb, frozenset(roles))
+        if targets:
+            return actors, [reported_pronoun_antecedent(t) for t in targets]
+    recipients = children(verb, "nsubjpass")
+    if not recipients and verb.dep_ in ("relcl", "acl"):
+        # A bare participle with no agent ("a member jailed a year ago") is background, not
+        # an event of its own; with one ("prisoners freed by Israel") it is.
+        bare = not children(verb, "auxpass")
+        recipients = [] if bare and not actors else [verb.head]
+    if not recipients and verb.dep_ == "advcl":  # "Criticized by X, Y said ..."
+        recipients = children(verb.head, "nsubj", "nsubjpass")
+    recipients = [relative_antecedent(r) for r in recipients]
+    # "Evidence against Russia was presented by the US"
+    return actors, [p for r in recipients for p in event_object_parties(r) or [r]]
+
+
+def event_object_parties(obj: Token) -> list[Token]:
+    """The parties inside an object that is an event or a relation rather than a party:
+    its agent ("condemned an attack *by Sudanese soldiers*", "welcomed proposals *from
+    Kenya*", "... proposals sent *by Kenya*"), its possessor ("rejected *Iran's* proposal")
+    or its counterparts ("welcomed the resumption of ties *with Somalia*", "... *between Iran
+    and Saudi Arabia*"), read through "of" chains. Empty when the object is a name or holds
+    none of these; a counterpart other than a "by" agent must name someone."""
+    current = obj
+    for _ in range(MAX_CLIMB):
+        if is_name(current) or current.pos_ != "NOUN":
+            return []
+        found = prep_objects(current, {"by"}) + [
+            agent for clause in children(current, "acl") for agent in prep_objects(clause, {"by"})
+        ]
+        found = found or [p for p in children(current, "poss") if p.pos_ != "PRON"]
+        found = found or [
+            p
+            for p in prep_objects(current, EVENT_AGENT_PREPS | EVENT_PARTY_PREPS - {"by"})
+            if names_someone(p)
+        ]
+        if found:
+            return found
+        inner = prep_objects(current, {"of"})
+        if not inner:
+            return []
+        current = inner[0]
+    return []
+
+
+def object_source(verb: Token, obj: Token) -> list[Token]:
+    """ "welcomed proposals from Kenya", the "from" phrase attached to the verb: the named source
+    of an object that names no one."""
+    if names_someone(obj):
+        return []
+    return [p for p in prep_objects(verb, {"from"}) if names_someone(p)]
+
+
+def converse_roles(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """ "Haiti received aid from Canada": the giver acts, the subject receives."""
+    if verb.lemma_.lower() not in CONVERSE_VERBS:
+        return None
+    givers = prep_objects(verb, {"from"})
+    for obj in children(verb, "dobj"):
+        givers = givers or prep_objects(obj, {"from"})
+    return (givers, clause_subject(verb)) if givers else None
+
+
+def verb_roles(
+    verb: Token, roles: tuple[str, ...], needs: tuple[str, ...] = ()
+) -> tuple[list[Token], list[Token]]:
     if is_passive(verb):
-        actors = prep_objects(verb, {"by"})
-        recipients = children(verb, "nsubjpass")
-        if not recipients and verb.dep_ in ("relcl", "acl"):
-            recipients = [verb.head]
-        recipients = [relative_antecedent(r) for r in recipients]
-        return actors, recipients
+        return passive_roles(verb, roles)
+    if "from" in roles and (converse := converse_roles(verb)) is not None:
+        return converse
     actors = clause_subject(verb)
     recipients = []
     if "dobj" in roles:
-        recipients.extend(children(verb, "dobj"))
-    if "dative" in roles:
-        recipients.extend(children(verb, "dative"))
+        for obj in children(verb, "dobj"):
+            recipients.extend(event_object_parties(obj) or object_source(verb, obj) or [obj])
+    for obj in prep_objects(verb, frozenset(needs) - set(roles)):  # "called for a boycott
+        recipients.extend(event_object_parties(obj))  # against X"
+    if "dative" in roles:  # "gave Kenya loans", or a "to" the parser calls dative
+        for dative in children(verb, "dative"):
+            recipients.extend(children(dative, "pobj") if dative.pos_ == "ADP" else [dative])
     if "ccomp_subject" in roles:  # "demanded that Israel withdraw"
         for clause in children(verb, "ccomp"):
             recipients.extend(children(clause, "nsubj", "nsubjpass"))
     recipients.extend(prep_objects(verb, frozenset(roles)))
     if not recipients:  # "signed the agreement with Argentina"
         for obj in children(verb, "dobj"):
-            recipients.extend(prep_objects(obj, frozenset(roles) - {"of"}))
+            recipients.extend(
+                prep_objects(obj, frozenset(roles) - {"of"})
+                or [p for p in prep_objects(obj, EVENT_PARTY_PREPS) if names_someone(p)]
+            )
     return actors, recipients
 
 
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through one preposition."""
+    if noun.dep_ not in ("dobj", "pobj", "attr", "oprd"):
+        return None
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return head if head.i != noun.i and head.pos_ in ("VERB", "AUX") else None
+
+
+def nominal_actors(noun: Token, *, travel: bool) -> list[Token]:
+    """A nominal event's own actor: a named possessor, a by-agent, a demonym ("Israeli
+    shelling"). A pronoun possessor ("postponed *their* meeting", "arrived on *his* visit"),
+    for travel the traveller ("arrived in Kampala on a visit") and for a purpose ("left for
+    talks") is the subject of the verb the noun depends on."""
+    possessors = children(noun, "poss")
+    named = [p for p in possessors if p.pos_ != "PRON"] or prep_objects(noun, {"by"})
+    named = named or [m for m in children(noun, "amod", "compound") if m.ent_type_ == "NORP"]
+    if named:
+        return named
+    verb = governing_verb(noun)
+    purpose = noun.dep_ == "pobj" and noun.head.lemma_.lower() == "for"  # "left for talks"
+    if verb is not None and (possessors or travel or purpose) and not is_passive(verb):
+        return clause_subject(verb) or possessors
+    return possessors
+
+
 def noun_roles(
-    noun: Token, roles: tuple[str, ...], light_verbs: frozenset[str]
+    noun: Token, roles: tuple[str, ...], light_verbs: frozenset[str], *, travel: bool = False
 ) -> tuple[list[Token], list[Token]]:
-    actors = children(noun, "poss") or prep_objects(noun, {"by"})
+    actors = nominal_actors(noun, travel=travel)
     recipients = prep_objects(noun, frozenset(roles) - {"between"})
     between = prep_objects(noun, {"between"}) if "between" in roles else []
     if between:
@@ -121,10 +271,14 @@ def noun_roles(
         return [sides[0]], list(sides[1:])
     governor = noun.head
     if noun.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX"):
-        if not actors and (not light_verbs or governor.lemma_.lower() in light_verbs
-                           or noun.dep_ == "dobj"):
-            actors = clause_subject(governor) if not is_passive(governor) else prep_objects(
-                governor, {"by"})
+        if not actors and (
+            not light_verbs or governor.lemma_.lower() in light_verbs or noun.dep_ == "dobj"
+        ):
+            actors = (
+                clause_subject(governor)
+                if not is_passive(governor)
+                else prep_objects(governor, {"by"})
+            )
         if not recipients:
             recipients = prep_objects(governor, frozenset(roles) - {"between"})
     return actors, recipients
@@ -133,43 +287,23 @@ def noun_roles(
 def find_roles(match: TriggerMatch) -> Roles:
     token, entry = match.token, match.entry
     if token.pos_ == "VERB":
-        actors, recipients = verb_roles(token, entry.recipient)
+        actors, recipients = verb_roles(token, entry.recipient, entry.needs)
     else:
-        actors, recipients = noun_roles(token, entry.recipient, entry.light_verbs)
+        actors, recipients = noun_roles(
+            token, entry.recipient, entry.light_verbs, travel=entry.place_object
+        )
     places: list[Token] = []
     if entry.place_object:
         places = [r for r in recipients if r.ent_type_ in PLACE_LABELS]
-    actor_tokens = with_conjuncts([a for a in actors if is_party(a, token)])
+    if places:  # "left for Canberra for talks": only the destination and named parties
+        recipients = [r for r in recipients if r in places or names_someone(r)]
+    actors = [party_head(a) for a in actors]
+    recipients = [party_head(r) for r in recipients]
+    actor_tokens = distributed(with_conjuncts([a for a in actors if is_party(a, token)]))
     actor_ids = {a.i for a in actor_tokens}
     recipient_tokens = tuple(
-        r for r in with_conjuncts([r for r in recipients if is_party(r, token)])
+        r
+        for r in distributed(with_conjuncts([r for r in recipients if is_party(r, token)]))
         if r.i not in actor_ids
     )
     return Roles(actors=actor_tokens, recipients=recipient_tokens, place_objects=tuple(places))
-
-
-def is_party(token: Token, trigger: Token) -> bool:
-    """Dates, numbers and amounts are never actors ("marched on Thursday")."""
-    return token.i != trigger.i and token.ent_type_ not in NOT_PARTY_LABELS
-
-
-def phrase_bounds(head: Token) -> tuple[int, int]:
-    """Character bounds of the noun phrase headed by ``head``, appositions included."""
-    kept = [head]
-    stack = list(head.children)
-    while stack:
-        child = stack.pop()
-        if child.dep_ in PHRASE_CUT and not (
-            child.dep_ == "prep" and child.lemma_.lower() in PHRASE_KEEP_PREPS
-        ):
-            continue
-        kept.append(child)
-        stack.extend(child.children)
-    first = min(kept, key=lambda t: t.i)
-    last = max(kept, key=lambda t: t.i)
-    while last.i > first.i and (last.is_punct or last.dep_ == "case" and last.i > head.i):
-        last = last.doc[last.i - 1]
-    while first.i < last.i and (first.is_punct or first.dep_ == "det" and first.i < head.i
-                                and first.lower_ in ("a", "an")):
-        first = first.doc[first.i + 1]
-    return first.idx, last.idx + len(last.text)

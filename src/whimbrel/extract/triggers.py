@@ -22,9 +22,44 @@ from whimbrel.lexicon.cameo import type_info
 from whimbrel.records import EventTypeInfo
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
-# "thousands of reservists": the object is read through quantity words.
-QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "most", "some", "many",
-                        "number", "group", "score", "all", "several"})
+# "thousands of reservists", "tons of food aid", "part of the stronghold", "a mission of
+# observers": the object is read through quantity, measure and collective words.
+QUANTITIES = frozenset(
+    {
+        "thousand",
+        "hundred",
+        "dozen",
+        "million",
+        "most",
+        "some",
+        "many",
+        "number",
+        "group",
+        "score",
+        "all",
+        "several",
+        "ton",
+        "tonne",
+        "kg",
+        "kilogram",
+        "worth",
+        "shipment",
+        "consignment",
+        "batch",
+        "load",
+        "dollar",
+        "part",
+        "half",
+        "portion",
+        "rest",
+        "mission",
+        "team",
+        "delegation",
+        "contingent",
+        "unit",
+    }
+)
+CLAUSAL_COMPLEMENTS = ("xcomp", "ccomp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +103,11 @@ def entry_from_row(row: Mapping[str, Any], cameo: Mapping[str, Any]) -> TriggerE
         place_object=bool(row.get("place_object")),
         light_verbs=frozenset(row.get("light_verbs") or ()),
         standalone=bool(row.get("standalone", True)),
-        context=tuple((key, frozenset(values))
-                      for key, values in sorted((row.get("context") or {}).items()) if values),
+        context=tuple(
+            (key, frozenset(values))
+            for key, values in sorted((row.get("context") or {}).items())
+            if values
+        ),
     )
 
 
@@ -101,8 +139,9 @@ class TriggerIndex:
                 continue
             if not entry.standalone and not governor_lemmas(token) & entry.light_verbs:
                 continue
-            if all(wanted & context_lemmas(token, key, entry.needs)
-                   for key, wanted in entry.context):
+            if all(
+                wanted & context_lemmas(token, key, entry.needs) for key, wanted in entry.context
+            ):
                 return entry if entry.kind is not None else None
         return None
 
@@ -114,12 +153,23 @@ def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:
     for child in token.children:
         if child.dep_ in ("prep", "prt") and lemma(child) in needs:
             found += [g for g in child.children if g.dep_ == "pobj"]
-            found += [g for p in child.children if p.dep_ == "prep"
-                      for g in p.children if g.dep_ == "pobj"]
+            found += [
+                g
+                for p in child.children
+                if p.dep_ == "prep"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
         if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "prep" and lemma(child) == "of":
             found += [g for g in child.children if g.dep_ == "pobj"]
-    through = [g for o in found if lemma(o) in QUANTITIES
-               for p in o.children if lemma(p) == "of" for g in p.children]
+    through = [
+        g
+        for o in found
+        if lemma(o) in QUANTITIES
+        for p in o.children
+        if lemma(p) == "of"
+        for g in p.children
+    ]
     return {lemma(o) for o in found + through}
 
 
@@ -131,6 +181,11 @@ def governor_lemmas(token: Token) -> set[str]:
     return {lemma(head)} if head.i != token.i and head.pos_ in ("VERB", "AUX") else set()
 
 
+def complements(token: Token) -> list[Token]:
+    """Heads of the token's clausal complements ("said that Sudan must return" -> return)."""
+    return [c for c in token.children if c.dep_ in CLAUSAL_COMPLEMENTS]
+
+
 def context_lemmas(token: Token, key: str, needs: Sequence[str]) -> set[str]:
     if key == "object_lemmas":
         return object_lemmas(token, needs)
@@ -139,7 +194,18 @@ def context_lemmas(token: Token, key: str, needs: Sequence[str]) -> set[str]:
     if key == "governor_lemmas":
         return governor_lemmas(token)
     if key == "complement_lemmas":
-        return {lemma(c) for c in token.children if c.dep_ in ("xcomp", "ccomp")}
+        return {lemma(c) for c in complements(token)}
+    if key == "complement_aux":
+        return {
+            lemma(a) for c in complements(token) for a in c.children if a.dep_ in ("aux", "auxpass")
+        }
+    if key == "complement_subject_lemmas":
+        return {
+            lemma(s)
+            for c in complements(token)
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        }
     if key == "sentence_lemmas":
         return {lemma(t) for t in token.sent}
     raise KeyError(f"unknown trigger context key {key!r}")
@@ -154,6 +220,6 @@ def find_triggers(sent: SpacySpan, index: TriggerIndex) -> Iterator[TriggerMatch
             entry = index.match_token(token)
             if entry is not None:
                 matches[token.i] = TriggerMatch(token=token, entry=entry)
-    for i, match in matches.items():
+    for match in matches.values():
         if not (match.token.dep_ == "compound" and match.token.head.i in matches):
             yield match

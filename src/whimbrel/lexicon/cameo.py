@@ -6,11 +6,13 @@ Compiled form::
      "types": {plover_type: quad},                 # the 16 PLOVER event types
      "modes": {plover_type: [mode, ...]},
      "legacy": {old_type_name: plover_type},
+     "future": {code_prefix: {"plover": str, "cameo": str, "mode": str | None}},
      "codes": {cameo_code: {"label": str, "plover": str | None, "mode": str | None,
                             "quad": 1..4, "intensity": float}}}
 
 Helpers for readers of the compiled table: :func:`type_info` (a code as
-:class:`~whimbrel.records.EventTypeInfo`) and :func:`current_type` (legacy type names).
+:class:`~whimbrel.records.EventTypeInfo`), :func:`current_type` (legacy type names) and
+:func:`future_reading` (what PLOVER codes for a planned or conditional act).
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
-TOP_KEYS = ("version", "types", "modes", "legacy", "codes")
+TOP_KEYS = ("version", "types", "modes", "legacy", "future", "codes")
+FUTURE_FIELDS = ("plover", "cameo", "mode")
+# Modalities under which an act is read as a promise or a threat (PLOVER manual 2.3, 3.1).
+FUTURE_MODALITIES = frozenset({"planned", "hypothetical"})
 CODE_FIELDS = ("label", "plover", "mode", "quad", "intensity")
 CODE_PATTERN = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 MODE_PATTERN = re.compile(r"^[a-z][a-z-]*$")
@@ -219,6 +224,52 @@ def _check_codes(
     return codes
 
 
+def _check_future_rule(
+    prefix: object,
+    rule: object,
+    codes: Mapping[str, Any],
+    modes: Mapping[str, list[str]],
+    problems: list[str],
+) -> dict[str, Any] | None:
+    name = f"future {prefix!r}"
+    if not isinstance(prefix, str) or prefix not in codes:
+        problems.append(f"{name}: the prefix must be a quoted CAMEO code of the table")
+        return None
+    if not isinstance(rule, dict) or set(rule) - set(FUTURE_FIELDS) or "plover" not in rule:
+        problems.append(f"{name}: must be a mapping with {list(FUTURE_FIELDS)}, got {rule!r}")
+        return None
+    plover, target, mode = rule.get("plover"), rule.get("cameo"), rule.get("mode")
+    before = len(problems)
+    if plover not in PLOVER_TYPES:
+        problems.append(f"{name}: plover {plover!r} is not one of the 16 PLOVER types")
+    if not isinstance(target, str) or target not in codes:
+        problems.append(f"{name}: cameo {target!r} is not a code of the table")
+    elif mode is None and codes[target]["plover"] == plover:
+        mode = codes[target]["mode"]
+    if mode is not None and mode not in modes.get(str(plover), []):
+        problems.append(f"{name}: mode {mode!r} is not a mode of {plover}")
+    if len(problems) > before:
+        return None
+    return {"plover": plover, "cameo": target, "mode": mode}
+
+
+def _check_future(
+    table: object,
+    codes: Mapping[str, Any],
+    modes: Mapping[str, list[str]],
+    problems: list[str],
+) -> dict[str, dict[str, Any]]:
+    if not isinstance(table, dict):
+        problems.append(f"'future' must map CAMEO code prefixes to rules, got {table!r:.80}")
+        return {}
+    rules = {}
+    for prefix, rule in table.items():
+        checked = _check_future_rule(prefix, rule, codes, modes, problems)
+        if checked is not None:
+            rules[str(prefix)] = checked
+    return rules
+
+
 def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
     """Validate the raw YAML table; return the compiled table and every problem found."""
     problems: list[str] = []
@@ -227,11 +278,13 @@ def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
     modes = _check_modes(top.get("modes"), problems)
     legacy = _check_legacy(top.get("legacy"), problems)
     codes = _check_codes(top.get("codes"), types, modes, problems)
+    future = _check_future(top.get("future"), codes, modes, problems)
     compiled = {
         "version": top.get("version"),
         "types": types,
         "modes": modes,
         "legacy": legacy,
+        "future": future,
         "codes": codes,
     }
     return compiled, problems
@@ -264,3 +317,32 @@ def current_type(table: Mapping[str, Any], name: str) -> str:
     """The current PLOVER type for ``name``, reading legacy names (``FIGHT`` -> ``ASSAULT``)."""
     upper = name.strip().upper()
     return table["legacy"].get(upper, upper)
+
+
+def future_reading(
+    table: Mapping[str, Any], kind: EventTypeInfo, *, modality: str
+) -> EventTypeInfo:
+    """What PLOVER codes when ``kind``'s act is ``modality`` (manual 2.3, 3.1, 3.4.2).
+
+    A planned or conditional cooperative act is a promise (AGREE), an announced retreat a
+    concession (CONCEDE), a planned or conditional conflict act a threat (THREATEN); the
+    ``future`` section of the table says which, with CAMEO's own intent or threat code. Any
+    other kind, or an asserted or negated act, comes back unchanged.
+    """
+    if modality not in FUTURE_MODALITIES:
+        return kind
+    code = kind.cameo_code
+    rule = next(
+        (table["future"][code[:n]] for n in range(len(code), 1, -1) if code[:n] in table["future"]),
+        None,
+    )
+    if rule is None:
+        return kind
+    target = table["codes"][rule["cameo"]]
+    return EventTypeInfo(
+        event_type=rule["plover"],
+        mode=rule["mode"],
+        cameo_code=rule["cameo"],
+        quad_class=table["types"][rule["plover"]],
+        intensity=target["intensity"],
+    )

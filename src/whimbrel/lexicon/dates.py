@@ -20,12 +20,14 @@ WORD_LISTS = (
     "duration_units",
     "duration_quantifiers",
     "present_ref",
+    "past_ref",
+    "future_ref",
     "prepositions",
     "period_modifiers",
     "fillers",
     "time_zones",
 )
-INT_MAPS = ("day_offsets", "period_shifts", "number_words")
+INT_MAPS = ("day_offsets", "period_shifts", "number_words", "quarter_ordinals")
 PRECISIONS = ("day", "week", "month", "year")
 SEASON_CODES = ("SP", "SU", "FA", "WI")
 

@@ -7,7 +7,8 @@ Compiled form::
      "world_regions": [{"geonameid", "lat", "lon", "names": [...], "demonyms": [...]}],
      "country_forms": [phrase], "admin_suffixes": {word: 2|3},
      "preferred": {name: geonameid}, "aliases": {name: geonameid}, "name_articles": [word],
-     "region_abbreviations": {ISO3: {abbreviation: region name}}}
+     "region_abbreviations": {ISO3: {abbreviation: region name}},
+     "place_nouns": [word], "site_nouns": [word], "place_object_verbs": [lemma]}
 
 Geonameids are checked against the gazetteer by a test, not here: validation needs no data
 beyond the file itself.
@@ -33,6 +34,9 @@ KEYS = (
     "aliases",
     "name_articles",
     "region_abbreviations",
+    "place_nouns",
+    "site_nouns",
+    "place_object_verbs",
 )
 
 
@@ -196,6 +200,9 @@ def compile(raw: object) -> tuple[object, list[str]]:
         "aliases": _id_map(raw, "aliases", problems),
         "name_articles": _word_list(raw, "name_articles", problems),
         "region_abbreviations": _region_abbreviations(raw, problems),
+        "place_nouns": _word_list(raw, "place_nouns", problems),
+        "site_nouns": _word_list(raw, "site_nouns", problems),
+        "place_object_verbs": _word_list(raw, "place_object_verbs", problems),
     }
     unknown = sorted(set(raw) - set(KEYS))
     if unknown:

@@ -52,6 +52,8 @@ CONTEXT_KEYS = (
     "subject_lemmas",
     "governor_lemmas",
     "complement_lemmas",
+    "complement_aux",
+    "complement_subject_lemmas",
     "sentence_lemmas",
 )
 REQUIRED_FIELDS = ("head", "pos", "cameo", "example")

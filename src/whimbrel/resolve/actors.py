@@ -36,17 +36,28 @@ COUNTRY_WEIGHT = {
     "group": 3.0,
 }
 LOCATED_WEIGHT = 1.0
+# "ethnic Albanians" names an ethnicity, not a state: the place they live in (the phrase's own
+# "in Serbia", else the event's country) is their country (PLOVER/CAMEO code the country of
+# residence, the ethnicity being secondary), and the demonym only decides when nothing else does.
+ETHNIC_MARKERS = frozenset({"ethnic"})
+ETHNIC_WEIGHT = 0.5
+# "NATO-member Norway", "EU member Poland": the organisation describes the country.
+MEMBERSHIP_WORDS = frozenset({"member", "members"})
+ZONE_WEIGHT = {"located": LOCATED_WEIGHT, "ethnic": ETHNIC_WEIGHT}
+# "anti-Syria journalist", "pro-Russian separatists": a stance towards a country, not its people.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 # The article's country lifts its own reading of an ambiguous word ("Tajik" in a story about
 # Afghanistan) above a demonym, but not above a country the phrase names outright.
 CONTEXT_BONUS = 3.5
-# A person's recorded office weighs less than a title the article itself gives them.
+# A person's recorded office weighs less than a title the article itself gives them, even a
+# weak one ("President Bush" is GOV though the file dates Bush's office).
 SECTOR_WEIGHT = {
     "modifier": 100.0,
     "user": 5.0,
     "organisation": 4.0,
     "role": 3.0,
     "seat": 3.0,
-    "person": 2.5,
+    "person": 1.9,
     "breakaway": 2.5,
     "weak": 2.0,
     "capital": 1.5,
@@ -223,7 +234,8 @@ def _chosen(piece: Piece, date: dt.date | None, context_country: str | None) -> 
 
 
 def _zoned(pieces: list[Piece], tokens: list[Token], lexicon: ActorLexicon) -> list[Piece]:
-    """Mark pieces as head, possessor, located (after "in") or relational (after "to")."""
+    """Mark pieces as head, possessor, located (after "in"), ethnic (after "ethnic") or
+    relational (after "to", "anti-", "pro-"; an organisation a country is a member of)."""
     zoned: list[Piece] = []
     zone = "head"
     for index, piece in enumerate(pieces):
@@ -232,21 +244,28 @@ def _zoned(pieces: list[Piece], tokens: list[Token], lexicon: ActorLexicon) -> l
             zone = "relational"
         elif key in lexicon.locative and zone == "head":
             zone = "located"
-        follows = pieces[index + 1] if index + 1 < len(pieces) else None
-        possessor = (
-            follows is not None
-            and follows.start == piece.end
-            and tokens[follows.start].plain in POSSESSIVE
-        )
-        zoned.append(
-            Piece(
-                piece.start,
-                piece.end,
-                piece.candidates,
-                "possessor" if possessor and zone == "head" else zone,
-            )
-        )
+        own_zone = _own_zone(piece, pieces[index + 1 :], tokens) if zone == "head" else zone
+        zoned.append(Piece(piece.start, piece.end, piece.candidates, own_zone))
     return [p for p in zoned if p.zone != "relational"]
+
+
+def _own_zone(piece: Piece, later: list[Piece], tokens: list[Token]) -> str:
+    before = tokens[piece.start - 1].key if piece.start > 0 else None
+    if before in STANCE_PREFIXES or _describes_member(piece, later, tokens):
+        return "relational"
+    if before in ETHNIC_MARKERS:
+        return "ethnic"
+    possessor = bool(later) and later[0].start == piece.end
+    return "possessor" if possessor and tokens[piece.end].plain in POSSESSIVE else "head"
+
+
+def _describes_member(piece: Piece, later: list[Piece], tokens: list[Token]) -> bool:
+    """An organisation right before "member" with a country after it: "NATO-member Norway"."""
+    if piece.lead.kind != "organisation" or piece.end >= len(tokens):
+        return False
+    if tokens[piece.end].key not in MEMBERSHIP_WORDS:
+        return False
+    return any(p.lead.kind in ("name", "abbreviation") for p in later)
 
 
 def _names_identity(piece: Piece) -> bool:
@@ -261,7 +280,7 @@ def _piece_countries(piece: Piece) -> dict[str, Evidence]:
     best: dict[str, Evidence] = {}
     for c in readings:
         if c.country and c.kind in COUNTRY_WEIGHT:
-            weight = LOCATED_WEIGHT if piece.zone == "located" else COUNTRY_WEIGHT[c.kind]
+            weight = ZONE_WEIGHT.get(piece.zone, COUNTRY_WEIGHT[c.kind])
             if c.country not in best or weight > best[c.country].weight:
                 best[c.country] = Evidence(c.country, weight, piece.start, c)
     return best
@@ -278,8 +297,10 @@ def _country(pieces: list[Piece], context_country: str | None) -> Evidence | Non
             first.setdefault(code, evidence)
     if not totals:
         return None
-    if context_country in totals:
-        totals[context_country] += CONTEXT_BONUS
+    ethnic = any(p.zone == "ethnic" for p in pieces)
+    if context_country in totals or (ethnic and context_country):
+        totals[context_country] = totals.get(context_country, 0.0) + CONTEXT_BONUS
+        first.setdefault(context_country, Evidence(context_country, 0.0, 0, Candidate("context")))
     top = max(totals.values())
     tied = [code for code, total in totals.items() if total == top]
     if context_country in tied:

@@ -21,7 +21,19 @@ from whimbrel.records import Precision
 Tense = Literal["past", "present", "future"]
 
 PRESENT_REF_METHOD = "present-ref"
+PAST_REF_METHOD = "past-ref"
+FUTURE_REF_METHOD = "future-ref"
+REF_METHODS = {
+    PRESENT_REF_METHOD: "PRESENT_REF",
+    PAST_REF_METHOD: "PAST_REF",
+    FUTURE_REF_METHOD: "FUTURE_REF",
+}
 SEASON_METHOD = "rule:season"
+QUARTER_METHOD = "rule:quarter"
+WEEKEND_METHOD = "rule:weekend"
+CLOCK_METHOD = "rule:clock"
+CENTURY_METHOD = "rule:century"
+DECADE_METHOD = "rule:decade"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +78,20 @@ def _compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     month, weekday = alternation(words["months"]), alternation(words["weekdays"])
     shift, number = alternation(words["period_shifts"]), alternation(words["number_words"])
     season = alternation(words["seasons"])
+    quarter = alternation(words["quarter_ordinals"])
     day, year, to = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?", r"\d{4}", r"(?:-|to|and|until|through)"
     table: list[tuple[str, Rule]] = [
         (alternation(words["present_ref"]), _present_ref),
+        (alternation(words["past_ref"]), _past_ref),
+        (alternation(words["future_ref"]), _future_ref),
+        (
+            rf"(?:the\s+)?(?P<q>{quarter})[\s-]+quarter(?:\s+(?:of\s+)?(?:the\s+)?"
+            rf"(?:(?P<y>{year})|(?P<shift>{shift})\s+year))?",
+            _quarter,
+        ),
+        (rf"(?P<shift>{shift})\s+quarter", _shifted_quarter),
+        (r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century", _century),
+        (r"['’]?(?P<c>1[5-9]|20)?(?P<d>\d)0['’]?s", _decade),
         (alternation(words["day_offsets"]), _day_offset),
         (rf"(?P<n>\d+|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:ago|earlier)", _ago),
         (rf"(?P<shift>{shift})\s+(?P<unit>week|month|year)", _shifted_period),
@@ -115,6 +138,56 @@ def _present_ref(match: re.Match[str], context: RuleContext) -> Found:
     return Found(context.anchor, "day", PRESENT_REF_METHOD, 0.8)
 
 
+def _past_ref(match: re.Match[str], context: RuleContext) -> Found:
+    return Found(context.anchor, "day", PAST_REF_METHOD, 0.6)
+
+
+def _future_ref(match: re.Match[str], context: RuleContext) -> Found:
+    return Found(context.anchor, "day", FUTURE_REF_METHOD, 0.6)
+
+
+def _quarter(match: re.Match[str], context: RuleContext) -> Found:
+    """ "the third quarter of 2009", "the fourth quarter of last year", "third-quarter"."""
+    number, anchor = context.words["quarter_ordinals"][match["q"]], context.anchor
+    start_month = 3 * (number - 1) + 1
+    if match["y"]:
+        return Found(dt.date(int(match["y"]), start_month, 1), "month", QUARTER_METHOD, 0.9)
+    if match["shift"]:
+        year = anchor.year + context.words["period_shifts"][match["shift"]]
+        return Found(dt.date(year, start_month, 1), "month", QUARTER_METHOD, 0.85)
+    this_year = dt.date(anchor.year, start_month, 1)
+    past = this_year if this_year <= anchor else dt.date(anchor.year - 1, start_month, 1)
+    future = (
+        this_year
+        if _add_months(this_year, 3) > anchor
+        else dt.date(anchor.year + 1, start_month, 1)
+    )
+    value = _by_tense(anchor, past, future, context.tense, default="nearest")
+    return Found(value, "month", QUARTER_METHOD, 0.75)
+
+
+def _shifted_quarter(match: re.Match[str], context: RuleContext) -> Found:
+    """ "the last quarter", "next quarter": the quarter before or after the anchor's."""
+    shift = context.words["period_shifts"][match["shift"]]
+    anchor = context.anchor
+    this_quarter = dt.date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1)
+    return Found(_add_months(this_quarter, 3 * shift), "month", QUARTER_METHOD, 0.8)
+
+
+def _century(match: re.Match[str], context: RuleContext) -> Found | None:
+    """ "the 20th century": the years 1900-1999 (TIMEX3 value "19")."""
+    number = int(match["n"])
+    if not 1 <= number <= 30:
+        return None
+    return Found(dt.date(max(1, 100 * (number - 1)), 1, 1), "year", CENTURY_METHOD, 0.8)
+
+
+def _decade(match: re.Match[str], context: RuleContext) -> Found:
+    """ "the 1990s", "the '70s" (a two-digit decade is of the 1900s): TIMEX3 value "199"."""
+    century = int(match["c"]) if match["c"] else 19
+    return Found(dt.date(century * 100 + 10 * int(match["d"]), 1, 1), "year", DECADE_METHOD, 0.8)
+
+
 def _day_offset(match: re.Match[str], context: RuleContext) -> Found:
     offset = context.words["day_offsets"][match[0]]
     return Found(context.anchor + dt.timedelta(days=offset), "day", "rule:day-word", 0.9)
@@ -128,10 +201,9 @@ def _ago(match: re.Match[str], context: RuleContext) -> Found:
         return Found(dt.date(context.anchor.year - years, 1, 1), "year", "rule:ago", 0.85)
     if unit == "month":
         return Found(_add_months(context.anchor, -count), "month", "rule:ago", 0.85)
+    # TimeML dates "a week ago" to the day: seven days before the anchor.
     days = count * (7 if unit == "week" else 1)
-    precision: Precision = "week" if unit == "week" else "day"
-    start = context.anchor - dt.timedelta(days=days)
-    return Found(period_start(start, precision), precision, "rule:ago", 0.85)
+    return Found(context.anchor - dt.timedelta(days=days), "day", "rule:ago", 0.85)
 
 
 def _shifted_period(match: re.Match[str], context: RuleContext) -> Found:
@@ -154,7 +226,7 @@ def _weekend(match: re.Match[str], context: RuleContext) -> Found:
     else:
         shift = 1 if context.tense == "future" and context.anchor.isoweekday() < 6 else 0
     value = period_start(context.anchor, "week") + dt.timedelta(weeks=shift)
-    return Found(value, "week", "rule:weekend", 0.75)
+    return Found(value, "week", WEEKEND_METHOD, 0.75)
 
 
 def _shifted_weekday(match: re.Match[str], context: RuleContext) -> Found:

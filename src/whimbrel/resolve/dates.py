@@ -19,8 +19,13 @@ from dateparser.date import DateDataParser
 from whimbrel import lexicon
 from whimbrel.records import DateRef, Precision, Span
 from whimbrel.resolve.date_rules import (
-    PRESENT_REF_METHOD,
+    CENTURY_METHOD,
+    CLOCK_METHOD,
+    DECADE_METHOD,
+    QUARTER_METHOD,
+    REF_METHODS,
     SEASON_METHOD,
+    WEEKEND_METHOD,
     Found,
     RuleContext,
     Tense,
@@ -28,9 +33,22 @@ from whimbrel.resolve.date_rules import (
     period_start,
 )
 
-__all__ = ["Tense", "article_date_ref", "normalise_date_text", "resolve_date", "timex_value"]
+__all__ = [
+    "ARTICLE_DATE_METHOD",
+    "Tense",
+    "article_date_ref",
+    "normalise_date_text",
+    "resolve_date",
+    "timex_value",
+]
 
 ARTICLE_DATE_METHOD = "article-date"
+# A clock time: "15:00", "6:40 p.m.", "8 PM", "0800 GMT" (four digits only before a zone).
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:gmt|utc|z)\b)",
+    re.IGNORECASE,
+)
 
 
 def resolve_date(
@@ -45,12 +63,18 @@ def resolve_date(
     context = RuleContext(anchor=article_date, tense=tense, raw=raw, words=words)
     text = normalise_date_text(raw, words=words)
     if not text:
-        return None
+        # "18:00 UTC", "6:40 p.m. (GMT +8)": a time of day alone is on the anchor's day.
+        found = Found(article_date, "day", CLOCK_METHOD, 0.6) if _CLOCK.search(raw) else None
+        return None if found is None else _date_ref(found, raw=raw, span=span)
     found = apply_rules(text, context)
     if found is None and not _is_duration(text, words) and _looks_temporal(text, words):
         found = _from_dateparser(text, article_date=article_date, tense=tense)
     if found is None:
         return None
+    return _date_ref(found, raw=raw, span=span)
+
+
+def _date_ref(found: Found, *, raw: str, span: Span | None) -> DateRef:
     return DateRef(
         value=found.value,
         precision=found.precision,
@@ -76,14 +100,21 @@ def article_date_ref(article_date: dt.date) -> DateRef:
 def timex_value(ref: DateRef) -> str:
     """``ref`` as a TIMEX3 value: ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY``."""
     value = ref.value
-    if ref.method == PRESENT_REF_METHOD:
-        return "PRESENT_REF"
+    if ref.method in REF_METHODS:
+        return REF_METHODS[ref.method]
     if ref.method == SEASON_METHOD:
         codes = {s["month"]: s["code"] for s in lexicon.load("dates")["seasons"].values()}
         return f"{value.year:04d}-{codes[value.month]}"
+    if ref.method == CENTURY_METHOD:
+        return f"{value.year // 100:02d}"
+    if ref.method == DECADE_METHOD:
+        return f"{value.year // 10:03d}"
+    if ref.method == QUARTER_METHOD:
+        return f"{value.year:04d}-Q{(value.month - 1) // 3 + 1}"
     if ref.precision == "week":
         iso = value.isocalendar()
-        return f"{iso.year:04d}-W{iso.week:02d}"
+        weekend = "-WE" if ref.method == WEEKEND_METHOD else ""
+        return f"{iso.year:04d}-W{iso.week:02d}{weekend}"
     if ref.precision == "month":
         return f"{value.year:04d}-{value.month:02d}"
     if ref.precision == "year":
@@ -104,7 +135,8 @@ def normalise_date_text(raw: str, *, words: Any) -> str:
     dropped_tokens, strip_leading = _normaliser()
     text = re.split(r"['’]s\b", raw, maxsplit=1)[0].lower()
     text = re.sub(r"(?<=[a-z])\.", "", text.replace("–", "-").replace("—", "-"))
-    text = re.sub(r"\b\d{1,2}[:.]\d{2}\b(\s*[ap]m\b)?|\b\d{1,2}\s*[ap]m\b", " ", text)
+    text = _CLOCK.sub(" ", text)
+    text = re.sub(r"(?<![\w-])[+-]\d{1,2}(?::?\d\d)?\b", " ", text)
     text = re.sub(r"[,;()\"“”]|\bmid-", " ", text)
     text = " ".join(t for t in text.split() if t not in dropped_tokens)
     while (shorter := strip_leading.sub("", text, count=1)) != text:

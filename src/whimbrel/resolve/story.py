@@ -3,6 +3,11 @@
 Story-level context is built first: the countries the story is about (for place
 disambiguation), and a memory of the actors named so far, so that "Muttaqi" or "he" later in
 the story resolve to "Afghanistan's Interim Foreign Minister, Amir Khan Muttaqi".
+
+An event's place is the first attached place the gazetteer knows, or a finer named place
+before it that the gazetteer lacks (:func:`choose_event_place`); an event with none falls back,
+flagged, to the story's most-mentioned place, never to its dateline. Dates come from
+:mod:`whimbrel.resolve.story_dates`.
 """
 
 from __future__ import annotations
@@ -10,9 +15,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from whimbrel.extract.attach import find_dateline
 from whimbrel.records import (
     ActorRef,
     Attribution,
@@ -24,12 +30,12 @@ from whimbrel.records import (
     Span,
 )
 from whimbrel.resolve.actors import ActorLexicon, is_reporter, resolve_actor_text
-from whimbrel.resolve.dates import article_date_ref, resolve_date
-from whimbrel.resolve.places import Gazetteer, resolve_story_places
+from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
+from whimbrel.resolve.story_dates import event_date, lead_date, story_dates
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-CITY_RESOLUTION = 4
+REGION_RESOLUTION = 2
 MATERIAL_CONFLICT = 4
 
 
@@ -48,6 +54,7 @@ class StoryPlaces:
     context: tuple[str, ...]
     main_country: str | None
     by_span: dict[tuple[int, int], PlaceRef]
+    named: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -76,8 +83,11 @@ class ActorMemory:
         """A person from the people list, or a titled phrase with a PERSON entity in it."""
         if ref.name and self.lexicon is not None and self.lexicon.is_person_name(ref.name):
             return True
-        return ref.sector is not None and ref.span is not None and any(
-            ref.span.start <= p.start and p.end <= ref.span.end for p in self.persons)
+        return (
+            ref.sector is not None
+            and ref.span is not None
+            and any(ref.span.start <= p.start and p.end <= ref.span.end for p in self.persons)
+        )
 
     def recall(self, text: str) -> ActorRef | None:
         lowered = text.lower().strip()
@@ -116,27 +126,52 @@ def dominant_country(counts: Counter[str]) -> str | None:
 def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMention, ...]:
     counts = country_counts(story, resolvers)
     context = [country for country, _ in counts.most_common(5)]
-    memory = ActorMemory(persons=tuple(e.span for e in story.entities if e.label == "PERSON"),
-                         lexicon=resolvers.actors)
+    memory = ActorMemory(
+        persons=tuple(e.span for e in story.entities if e.label == "PERSON"),
+        lexicon=resolvers.actors,
+    )
     places = story_places(story, resolvers, context, main=dominant_country(counts))
     dominant = dominant_place(story, places)
+    dates = story_dates(story.drafts, article_date=story.article.date, lead=lead_date(story))
     mentions = []
-    for draft in story.drafts:
-        mentions.append(resolve_draft(draft, story=story, resolvers=resolvers, places=places,
-                                      memory=memory, dominant=dominant))
+    for draft, date in zip(story.drafts, dates, strict=True):
+        mentions.append(
+            resolve_draft(
+                draft,
+                story=story,
+                resolvers=resolvers,
+                places=places,
+                memory=memory,
+                dominant=dominant,
+                date=date,
+            )
+        )
     return tuple(mentions)
 
 
-def story_places(story: ParsedStory, resolvers: Resolvers, context: Sequence[str], *,
-                 main: str | None) -> StoryPlaces:
+def story_places(
+    story: ParsedStory, resolvers: Resolvers, context: Sequence[str], *, main: str | None
+) -> StoryPlaces:
     """Every place the story names, resolved together so each informs the others."""
     spans = [e.span for e in story.entities if e.label in PLACE_LABELS]
     spans.extend(s for d in story.drafts for s in d.place_spans)
     spans = list({(s.start, s.end): s for s in spans}.values())
-    refs = resolve_story_places([s.text for s in spans], gazetteer=resolvers.gazetteer,
-                                spans=spans, context_countries=context)
-    return StoryPlaces(context=tuple(context), main_country=main, by_span={
-        (s.start, s.end): ref for s, ref in zip(spans, refs, strict=True) if ref is not None})
+    refs = resolve_story_places(
+        [s.text for s in spans],
+        gazetteer=resolvers.gazetteer,
+        spans=spans,
+        context_countries=context,
+    )
+    named = frozenset((e.span.start, e.span.end) for e in story.entities if e.label in PLACE_LABELS)
+    named |= {(s.start, s.end) for s in spans if names_a_kind_of_place(s.text, resolvers.gazetteer)}
+    return StoryPlaces(
+        context=tuple(context),
+        main_country=main,
+        by_span={
+            (s.start, s.end): ref for s, ref in zip(spans, refs, strict=True) if ref is not None
+        },
+        named=named,
+    )
 
 
 def resolve_draft(
@@ -147,22 +182,33 @@ def resolve_draft(
     places: StoryPlaces,
     memory: ActorMemory,
     dominant: PlaceRef | None,
+    date: DateRef | None = None,
 ) -> EventMention:
     article = story.article
     place = event_place(draft, places=places)
     context_country = place.country if place else places.main_country
-    actors = resolve_actors(draft.actor_spans, resolvers=resolvers, date=article.date,
-                            memory=memory, context_country=context_country)
-    recipients = resolve_actors(draft.recipient_spans, resolvers=resolvers, date=article.date,
-                                memory=memory, context_country=context_country)
+    actors = resolve_actors(
+        draft.actor_spans,
+        resolvers=resolvers,
+        date=article.date,
+        memory=memory,
+        context_country=context_country,
+    )
+    recipients = resolve_actors(
+        draft.recipient_spans,
+        resolvers=resolvers,
+        date=article.date,
+        memory=memory,
+        context_country=context_country,
+    )
     if draft.kind.quad_class == MATERIAL_CONFLICT and place is not None:
         recipients = tuple(target_in_place(r, place, resolvers) for r in recipients)
     if draft.place_is_recipient and place is not None:
         recipients = (*recipients, place_as_actor(place, resolvers))
-    place = place or dominant
-    date = event_date(draft, article_date=article.date)
+    place = within_story_place(place, dominant)
+    date = date or event_date(draft, article_date=article.date)
     modality = draft.modality
-    if modality == "asserted" and date.value > article.date and date.method != "article-date":
+    if modality == "asserted" and date.value > article.date and date.method.startswith("rule"):
         modality = "planned"
     return EventMention(
         id=EventMention.make_id(
@@ -204,11 +250,16 @@ def resolve_actors(
         if not ref.country or not ref.name:
             known = memory.recall(span.text) if not ref.country or not ref.sector else None
             if known is not None:
-                ref = dataclasses.replace(known, text=span.text, method="coreference",
-                                          confidence=min(known.confidence, 0.8))
+                ref = dataclasses.replace(
+                    known,
+                    text=span.text,
+                    method="coreference",
+                    confidence=min(known.confidence, 0.8),
+                )
         if not ref.country and context_country:
-            ref = resolve_actor_text(span.text, lexicon=resolvers.actors, date=date,
-                                     context_country=context_country)
+            ref = resolve_actor_text(
+                span.text, lexicon=resolvers.actors, date=date, context_country=context_country
+            )
         ref = dataclasses.replace(ref, span=span)
         memory.remember(ref)
         refs.append(ref)
@@ -216,60 +267,101 @@ def resolve_actors(
 
 
 def resolve_reporter(link: Attribution, memory: ActorMemory) -> Attribution:
-    """"He reportedly said": the reporter is the person last named."""
+    """ "He reportedly said": the reporter is the person last named."""
     if link.source.lower() in PRONOUNS and memory.last_person is not None:
         return dataclasses.replace(link, source=memory.last_person.name or link.source)
     return link
 
 
 def target_in_place(party: ActorRef, place: PlaceRef, resolvers: Resolvers) -> ActorRef:
-    """"struck targets in Gaza": an unnamed target of force belongs to where it was hit."""
+    """ "struck targets in Gaza": an unnamed target of force belongs to where it was hit."""
     if party.country or party.sector or not place.country:
         return party
     located = place_as_actor(place, resolvers)
-    return dataclasses.replace(located, text=party.text, span=party.span,
-                               method="location-country")
+    return dataclasses.replace(located, text=party.text, span=party.span, method="location-country")
 
 
 def place_as_actor(place: PlaceRef, resolvers: Resolvers) -> ActorRef:
-    """"visit to Islamabad": the recipient is the country the place belongs to."""
+    """ "visit to Islamabad": the recipient is the country the place belongs to."""
     name = resolvers.actors.country_names.get(place.country or "", place.name)
-    return ActorRef(text=place.text, span=place.span, name=name, country=place.country,
-                    method="place-country", confidence=place.confidence * 0.9)
+    return ActorRef(
+        text=place.text,
+        span=place.span,
+        name=name,
+        country=place.country,
+        method="place-country",
+        confidence=place.confidence * 0.9,
+    )
 
 
 def event_place(draft: MentionDraft, *, places: StoryPlaces) -> PlaceRef | None:
-    for span in draft.place_spans:
-        place = places.by_span.get((span.start, span.end))
-        if place is not None:
+    return choose_event_place(
+        draft.place_spans,
+        resolved=lambda span: places.by_span.get((span.start, span.end)),
+        named=lambda span: (span.start, span.end) in places.named,
+    )
+
+
+def choose_event_place(
+    spans: Sequence[Span],
+    *,
+    resolved: Callable[[Span], PlaceRef | None],
+    named: Callable[[Span], bool],
+) -> PlaceRef | None:
+    """The first attached place the gazetteer knows. A place entity before it that the
+    gazetteer lacks ("in al-Tijara neighbourhood in central Damascus") is the finer one: it
+    keeps its own text and takes the position and regions of the known place after it."""
+    unknown: Span | None = None
+    for span in spans:
+        place = resolved(span)
+        if place is not None and unknown is None:
             return place
-    return None
+        if place is not None and unknown is not None:
+            return dataclasses.replace(
+                place,
+                text=unknown.text,
+                span=unknown,
+                method=f"within:{place.method}",
+                confidence=round(place.confidence * 0.8, 3),
+            )
+        if unknown is None and named(span):
+            unknown = span
+    if unknown is None:
+        return None
+    return PlaceRef(text=unknown.text, span=unknown, method="unresolved", confidence=0.2)
+
+
+def within_story_place(place: PlaceRef | None, dominant: PlaceRef | None) -> PlaceRef | None:
+    """The event's place, else the story's; a named place the gazetteer lacks ("the village of
+    Qaryat") keeps its text and takes the story's place as its container."""
+    if place is None or dominant is None or place.geonameid is not None:
+        return place or dominant
+    return dataclasses.replace(
+        dominant,
+        text=place.text,
+        span=place.span,
+        method=f"within:{dominant.method}",
+        confidence=round(dominant.confidence * 0.8, 3),
+    )
 
 
 def dominant_place(story: ParsedStory, places: StoryPlaces) -> PlaceRef | None:
-    """The story's most-mentioned town, as a flagged fallback location."""
+    """The story's most-mentioned place below a country (a town before a region at equal
+    counts), as a flagged fallback location. The dateline ("KABUL, Afghanistan (Jan. 22,
+    2013)") says where the story was filed, not where its events happened: it does not count."""
+    dateline = find_dateline(story.article.text)
     counts: Counter[int] = Counter()
     first: dict[int, PlaceRef] = {}
-    for place in places.by_span.values():
-        if place.geonameid is not None and (place.resolution or 0) >= CITY_RESOLUTION:
+    for (start, end), place in sorted(places.by_span.items()):
+        if dateline is not None and dateline.place.start <= start and end <= dateline.place.end:
+            continue
+        if place.geonameid is not None and (place.resolution or 0) >= REGION_RESOLUTION:
             counts[place.geonameid] += 1
             first.setdefault(place.geonameid, place)
     if not counts:
         return None
-    best = first[counts.most_common(1)[0][0]]
+    best = max(first.values(), key=lambda p: (counts[p.geonameid or 0], p.resolution or 0))
     return dataclasses.replace(best, method="story-dominant", confidence=best.confidence * 0.5)
-
-
-def event_date(draft: MentionDraft, *, article_date: dt.date) -> DateRef:
-    if draft.date_span is not None:
-        ref = resolve_date(
-            draft.date_span.text, article_date=article_date, tense=draft.tense, span=draft.date_span
-        )
-        if ref is not None:
-            if draft.date_is_report:
-                return dataclasses.replace(ref, method=f"report-date:{ref.method}")
-            return ref
-    return article_date_ref(article_date)
 
 
 def mention_confidence(actors: Sequence[ActorRef], recipients: Sequence[ActorRef]) -> float:

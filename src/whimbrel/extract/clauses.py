@@ -1,0 +1,117 @@
+"""What attachment needs from a parse: entities at a token, the clause levels above a trigger,
+and the story's dateline (the place and date it was filed from, which date and place no event).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from whimbrel.records import Span
+
+CLIMB_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "conj",
+        "dobj",
+        "pobj",
+        "prep",
+        "relcl",
+        "acl",
+        "pcomp",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+    }
+)
+MAX_CLIMB = 5
+
+
+def entity_at(token: Token, labels: frozenset[str]) -> SpacySpan | None:
+    if token.ent_type_ not in labels:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def as_span(ent: SpacySpan) -> Span:
+    return Span(ent.start_char, ent.end_char, ent.text)
+
+
+# ---------------------------------------------------------------- datelines
+
+# "KABUL, Afghanistan (Jan. 22, 2013) –", "MEXICO CITY --", "BANTUL, Indonesia:": the place and
+# date of the report at the head of a line near the top of the story.
+_CAPS_WORD = r"[A-Z][A-Z.'’]*(?:-[A-Z][A-Z.'’]*)*"
+DATELINE = re.compile(
+    rf"""(?mx) ^[ \t]*
+    (?P<place> [A-Z][A-Z.'’]{{2,}}(?:-[A-Z][A-Z.'’]*)* (?:\ {_CAPS_WORD})*   # KABUL, MEXICO CITY
+               (?:,[ \t]*[A-Z][A-Za-z.'’\-\ ]*[a-z.])? )                   # , Afghanistan
+    [ \t]* (?: \((?P<date>[^()\n]{{2,40}})\) [ \t]* (?:[-–—:]+|$)         # (Jan. 22, 2013) –
+            | (?:[ \t]+[-–—]+|:)[ \t] )                                     # -- or :
+    """
+)
+DATELINE_WINDOW = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: Span
+    date: Span | None
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The story's dateline, when one of its first lines opens with one."""
+    match = DATELINE.search(text[:DATELINE_WINDOW])
+    if match is None:
+        return None
+    place = Span(match.start("place"), match.end("place"), match["place"])
+    date = Span(match.start("date"), match.end("date"), match["date"]) if match["date"] else None
+    return Dateline(place, date)
+
+
+def in_dateline(ent: SpacySpan) -> bool:
+    """Whether an entity is the dateline's place or date: they say where and when the story
+    was filed, not where or when its events happened."""
+    dateline = _doc_dateline(ent.doc)
+    if dateline is None:
+        return False
+    return any(
+        part is not None and part.start <= ent.start_char and ent.end_char <= part.end
+        for part in (dateline.place, dateline.date)
+    )
+
+
+def _doc_dateline(doc: Doc) -> Dateline | None:
+    # One search per document, remembered on the Doc.
+    if not doc.has_extension(DATELINE_EXTENSION):
+        doc.set_extension(DATELINE_EXTENSION, default=None)
+    cached = doc._.get(DATELINE_EXTENSION)
+    if cached is None:
+        cached = (find_dateline(doc.text),)
+        doc._.set(DATELINE_EXTENSION, cached)
+    return cached[0]
+
+
+DATELINE_EXTENSION = "whimbrel_dateline"
+
+
+def climb(trigger: Token, *, reporting: frozenset[str]) -> list[tuple[Token, bool]]:
+    levels = [(trigger, False)]
+    current = trigger
+    for _ in range(MAX_CLIMB):
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            break
+        current = current.head
+        on_report = current.lemma_.lower() in reporting
+        levels.append((current, on_report))
+        if on_report:
+            break
+    return levels

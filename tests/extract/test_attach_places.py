@@ -1,0 +1,74 @@
+"""Where an event happened: places attached to its trigger in the parse (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from whimbrel.extract.attach import attached_places
+
+pytestmark = pytest.mark.slow
+REPORTING = frozenset({"say", "report", "tell", "confirm"})
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from whimbrel.config import Settings
+    from whimbrel.nlp.model import load_model
+
+    return load_model(Settings().model).nlp
+
+
+def places_of(nlp, text: str, trigger: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    return [s.text for s in attached_places(token, reporting=REPORTING, exclude=frozenset())]
+
+
+# (sentence, trigger word, the place that must come first)
+CASES = [
+    ("Gunmen killed three farmers in Kano on Tuesday.", "killed", "Kano"),
+    ("Rebels seized the town of Goma after a week of fighting.", "seized", "Goma"),
+    ("Two policemen were shot dead in the city of Peshawar.", "shot", "Peshawar"),
+    ("The activist was arrested during a protest in Minsk.", "arrested", "Minsk"),
+    ("Troops killed two militants and wounded four in Mosul.", "killed", "Mosul"),
+    ("A bomb killed six people near the border town of Chaman.", "killed", "Chaman"),
+    ("Police detained the suspect at a checkpoint outside Lagos.", "detained", "Lagos"),
+    ("Soldiers patrolled the streets of Bamako on Sunday.", "patrolled", "Bamako"),
+    ("Protesters marched through Santiago to the presidential palace.", "marched", "Santiago"),
+    ("A car bomb in Kirkuk killed four soldiers.", "killed", "Kirkuk"),
+    (
+        "Three civilians were killed when militants attacked a market in Maiduguri.",
+        "killed",
+        "Maiduguri",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), CASES)
+def test_first_attached_place(nlp, text, trigger, place):  # type: ignore[no-untyped-def]
+    found = places_of(nlp, text, trigger)
+    assert found and place in found[0], found
+
+
+def test_finer_place_comes_before_its_region(nlp):  # type: ignore[no-untyped-def]
+    found = places_of(
+        nlp, "Forces arrested two men in Marjah district, Helmand province.", "arrested"
+    )
+    assert found[0].startswith("Marjah") and "Helmand" in found[1], found
+
+
+def test_places_of_the_reporter_are_not_the_event_s(nlp):  # type: ignore[no-untyped-def]
+    found = places_of(
+        nlp, "The minister told reporters in Paris that troops had attacked.", "attacked"
+    )
+    assert "Paris" not in found
+
+
+def test_origin_of_the_subject_is_not_the_event_place(nlp):  # type: ignore[no-untyped-def]
+    found = places_of(nlp, "A trader from Accra was robbed last week.", "robbed")
+    assert "Accra" not in found
+
+
+def test_dateline_place_is_not_attached(nlp):  # type: ignore[no-untyped-def]
+    text = "NAIROBI, Kenya (March 3, 2021) - Police arrested a journalist in Mombasa."
+    assert places_of(nlp, text, "arrested")[:1] == ["Mombasa"]
