@@ -133,7 +133,7 @@ class TriggerIndex:
         rows = self._by_head.get(lemma(token))
         if not rows:
             return None
-        children = {lemma(child) for child in token.children}
+        children = needable_lemmas(token)
         for entry in rows:
             if token.pos_ not in entry.pos or not all(n in children for n in entry.needs):
                 continue
@@ -144,6 +144,14 @@ class TriggerIndex:
             ):
                 return entry if entry.kind is not None else None
         return None
+
+
+def needable_lemmas(token: Token) -> set[str]:
+    """Lemmas of the dependents that can satisfy ``needs``; a preposition whose object is a
+    date does not ("fired shells at Seoul on Thursday" is not "fire on")."""
+    return {lemma(child) for child in token.children
+            if not (child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME")
+                                                 for g in child.children if g.dep_ == "pobj"))}
 
 
 def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:

@@ -282,8 +282,13 @@ def target_in_place(party: ActorRef, place: PlaceRef, resolvers: Resolvers) -> A
 
 
 def place_as_actor(place: PlaceRef, resolvers: Resolvers) -> ActorRef:
-    """ "visit to Islamabad": the recipient is the country the place belongs to."""
-    name = resolvers.actors.country_names.get(place.country or "", place.name)
+    """ "visit to Islamabad": the recipient is the country the place belongs to. A place the
+    gazetteer gives no country ("Gondor" in a user dictionary) is read as an actor."""
+    if not place.country:
+        ref = resolve_actor_text(place.text, lexicon=resolvers.actors)
+        return dataclasses.replace(ref, span=place.span) if ref.country else ActorRef(
+            text=place.text, span=place.span, name=place.name)
+    name = resolvers.actors.country_names.get(place.country, place.name)
     return ActorRef(
         text=place.text,
         span=place.span,
