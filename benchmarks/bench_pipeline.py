@@ -87,8 +87,10 @@ def main() -> None:
 def print_table(runs: dict[str, list[dict[str, float]]]) -> None:
     best = {mode: min(rows, key=lambda r: r["seconds"]) for mode, rows in runs.items()}
     base = best["bare-spacy"]["seconds"]
-    sys.stdout.write("| mode | articles | words | best s | articles/s | words/s | "
-                     "peak MB | throughput vs bare spaCy |\n|---|---|---|---|---|---|---|---|\n")
+    sys.stdout.write(
+        "| mode | articles | words | best s | articles/s | words/s | "
+        "peak MB | throughput vs bare spaCy |\n|---|---|---|---|---|---|---|---|\n"
+    )
     for mode, row in best.items():
         sys.stdout.write(
             f"| {mode} | {row['articles']:.0f} | {row['words']:.0f} | {row['seconds']:.2f} | "

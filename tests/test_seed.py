@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from whimbrel.export.plover import event_record
+from whimbrel.lexicon import load
 from whimbrel.readers import read_inputs
 from whimbrel.records import Article, StoryResult
+from whimbrel.resolve.actors import ActorLexicon
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 SEED = "seed/000_3758125e18db4b6c.txt"
@@ -22,8 +25,9 @@ def coded(shared_dir: Path, pipeline) -> tuple[StoryResult, list[dict]]:  # type
         pytest.skip(f"{path} is absent")
     (result,) = pipeline.code(read_inputs([str(path)]))
     assert result.reject is None
-    records = [event_record(e, article=result.article, versions=pipeline.versions)
-               for e in result.events]
+    records = [
+        event_record(e, article=result.article, versions=pipeline.versions) for e in result.events
+    ]
     return result, records
 
 
@@ -32,9 +36,14 @@ def countries(refs: list[dict]) -> set[str]:
 
 
 def find(records: list[dict], *, modality: str, place: str) -> dict:
-    found = [r for r in records if r["event_type"] == "CONSULT" and r["modality"] == modality
-             and (r["location"] or {}).get("name") == place
-             and r["location"]["method"] != "story-dominant"]
+    found = [
+        r
+        for r in records
+        if r["event_type"] == "CONSULT"
+        and r["modality"] == modality
+        and (r["location"] or {}).get("name") == place
+        and r["location"]["method"] != "story-dominant"
+    ]
     assert len(found) == 1, [(r["event_type"], r["modality"], r["location"]) for r in records]
     return found[0]
 
@@ -51,7 +60,8 @@ def test_planned_visit_to_islamabad(coded: tuple[StoryResult, list[dict]]) -> No
     assert visit["location"]["lon"] == pytest.approx(73.04, abs=0.05)
     assert (visit["date"], visit["date_precision"]) == ("2021-11-06", "day")
     assert {"source": "ANI", "via": "The Express Tribune"} in [
-        {"source": a["source"], "via": a["via"]} for a in visit["attribution"]]
+        {"source": a["source"], "via": a["via"]} for a in visit["attribution"]
+    ]
     assert visit["num_mentions"] >= 2
 
 
@@ -59,8 +69,10 @@ def test_qureshi_meetings_in_kabul_merge(coded: tuple[StoryResult, list[dict]]) 
     _, records = coded
     meeting = find(records, modality="asserted", place="Kabul")
     parties = meeting["actor"] + meeting["recipient"]
-    assert any("Qureshi" in (p["name"] or "") and p["country"] == "PAK" and p["sector"] == "GOV"
-               for p in parties)
+    assert any(
+        "Qureshi" in (p["name"] or "") and p["country"] == "PAK" and p["sector"] == "GOV"
+        for p in parties
+    )
     assert any(p["country"] == "AFG" and p["sector"] == "GOV" for p in parties)
     assert meeting["date"].startswith("2021-10") and meeting["date_precision"] == "month"
     assert meeting["num_mentions"] >= 3
@@ -69,8 +81,11 @@ def test_qureshi_meetings_in_kabul_merge(coded: tuple[StoryResult, list[dict]]) 
 
 def test_recognition_is_not_asserted(coded: tuple[StoryResult, list[dict]]) -> None:
     result, records = coded
-    assert all(m.modality != "asserted" for m in result.mentions
-               if m.kind.event_type == "SUPPORT" and "recogni" in m.trigger.text)
+    assert all(
+        m.modality != "asserted"
+        for m in result.mentions
+        if m.kind.event_type == "SUPPORT" and "recogni" in m.trigger.text
+    )
     assert not [r for r in records if r["cameo_code"].startswith("054")]
 
 
@@ -85,7 +100,7 @@ def test_every_event_carries_its_evidence(coded: tuple[StoryResult, list[dict]])
         assert start <= t_start < t_end <= end and text[t_start:t_end] == record["trigger"]
         for party in record["actor"] + record["recipient"]:
             if party["start"] is not None:
-                assert text[party["start"]:party["end"]] == party["text"]
+                assert text[party["start"] : party["end"]] == party["text"]
 
 
 def test_reporters_are_not_actors(coded: tuple[StoryResult, list[dict]]) -> None:
@@ -98,3 +113,50 @@ def test_seed_date_is_article_date(coded: tuple[StoryResult, list[dict]]) -> Non
     result, _ = coded
     assert isinstance(result.article, Article)
     assert result.article.date == dt.date(2021, 11, 7)
+
+
+def actor_table(result: StoryResult) -> dict[str, tuple[str | None, str | None, str | None]]:
+    return {
+        a.text: (a.name, a.country, a.sector)
+        for m in result.mentions
+        for a in (*m.actors, *m.recipients)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        (
+            "Afghanistan’s Interim Foreign Minister, Amir Khan Muttaqi",
+            "Amir Khan Muttaqi",
+            "AFG",
+            "GOV",
+        ),
+        ("Pakistan’s Foreign Minister Shah Mehmood Qureshi", "Qureshi", "PAK", "GOV"),
+        ("Qureshi", "Qureshi", "PAK", "GOV"),  # surname: coreference with the full name
+        ("He", "Qureshi", "PAK", "GOV"),  # "He met with ...": the last person named
+        ("the Taliban", "Taliban", "AFG", "GOV"),  # government after 2021-08-15
+    ],
+)
+def test_seed_actors(
+    coded: tuple[StoryResult, list[dict]], text: str, name: str, country: str, sector: str
+) -> None:
+    result, _ = coded
+    found_name, found_country, found_sector = actor_table(result)[text]
+    assert name in (found_name or "") and (found_country, found_sector) == (country, sector)
+
+
+def test_seed_actors_without_the_people_list(shared_dir: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Titles and in-story coreference alone resolve the main actors: the people list is
+    knowledge, not a crutch."""
+    lexicon = ActorLexicon.from_tables(
+        countries=load("countries"), organisations=load("organisations"), sectors=load("sectors")
+    )
+    bare = dataclasses.replace(
+        pipeline, resolvers=dataclasses.replace(pipeline.resolvers, actors=lexicon)
+    )
+    (result,) = bare.code(read_inputs([str(shared_dir / SEED)]))
+    table = actor_table(result)
+    assert table["Afghanistan’s Interim Foreign Minister, Amir Khan Muttaqi"][1:] == ("AFG", "GOV")
+    assert table["Muttaqi"] == ("Amir Khan Muttaqi", "AFG", "GOV")
+    assert table["He"][1:] == ("PAK", "GOV") and "Qureshi" in (table["He"][0] or "")

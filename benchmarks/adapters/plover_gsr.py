@@ -185,10 +185,13 @@ def plover_reading(ours: Record) -> tuple[str | None, str | None]:
     """(type, CAMEO code) as PLOVER codes our event: whimbrel keeps the act and its modality
     ("visit", planned); PLOVER codes a planned cooperative act as AGREE, a planned conflict act
     as THREATEN (manual 2.3, 3.1, 3.4.2) — the table's ``future`` rules."""
-    kind = EventTypeInfo(event_type=str(ours.get("event_type")), mode=ours.get("mode"),
-                         cameo_code=str(ours.get("cameo_code") or ""),
-                         quad_class=int(ours.get("quad_class") or 0),
-                         intensity=float(ours.get("intensity") or 0.0))
+    kind = EventTypeInfo(
+        event_type=str(ours.get("event_type")),
+        mode=ours.get("mode"),
+        cameo_code=str(ours.get("cameo_code") or ""),
+        quad_class=int(ours.get("quad_class") or 0),
+        intensity=float(ours.get("intensity") or 0.0),
+    )
     reading = future_reading(load("cameo"), kind, modality=str(ours.get("modality")))
     return reading.event_type, reading.cameo_code
 

@@ -36,23 +36,55 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default="whimbrel.duckdb", show_default=True, type=click.Path(),
-              help="DuckDB store to write.")
-@click.option("--format", "fmt", type=click.Choice(["seed", "jsonl", "csv", "xml"]),
-              help="Input format (default: by file extension).")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True,
-              help="Installed spaCy pipeline (name or path).")
+@click.option(
+    "--db",
+    default="whimbrel.duckdb",
+    show_default=True,
+    type=click.Path(),
+    help="DuckDB store to write.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["seed", "jsonl", "csv", "xml"]),
+    help="Input format (default: by file extension).",
+)
+@click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    help="Installed spaCy pipeline (name or path).",
+)
 @click.option("--batch-size", default=32, show_default=True, help="Articles per spaCy batch.")
-@click.option("--max-bytes", default=2_000_000, show_default=True,
-              help="Reject articles larger than this many UTF-8 bytes.")
+@click.option(
+    "--max-bytes",
+    default=2_000_000,
+    show_default=True,
+    help="Reject articles larger than this many UTF-8 bytes.",
+)
 @click.option("--rejects", type=click.Path(), help="Rejects report (default: DB.rejects.jsonl).")
-@click.option("--user-dict", multiple=True, type=click.Path(),
-              help="User actor dictionary (YAML/CSV or PETRARCH .txt); repeatable.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar (default: on when stderr is a terminal).")
-def code(inputs: tuple[str, ...], db: str, fmt: str | None, model: str, batch_size: int,
-         max_bytes: int, rejects: str | None, user_dict: tuple[str, ...],
-         progress: bool | None) -> None:
+@click.option(
+    "--user-dict",
+    multiple=True,
+    type=click.Path(),
+    help="User actor dictionary (YAML/CSV or PETRARCH .txt); repeatable.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: on when stderr is a terminal).",
+)
+def code(
+    inputs: tuple[str, ...],
+    db: str,
+    fmt: str | None,
+    model: str,
+    batch_size: int,
+    max_bytes: int,
+    rejects: str | None,
+    user_dict: tuple[str, ...],
+    progress: bool | None,
+) -> None:
     """Code INPUT files, directories or - (stdin) into events in the DuckDB store."""
     from whimbrel.pipeline import Pipeline
     from whimbrel.readers import read_inputs
@@ -60,15 +92,20 @@ def code(inputs: tuple[str, ...], db: str, fmt: str | None, model: str, batch_si
 
     started = time.perf_counter()
     try:
-        settings = Settings(model=model, batch_size=batch_size, max_bytes=max_bytes,
-                            user_dict=tuple(Path(p) for p in user_dict))
+        settings = Settings(
+            model=model,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            user_dict=tuple(Path(p) for p in user_dict),
+        )
         pipeline = Pipeline.load(settings)
         items = read_inputs(list(inputs), fmt=fmt, max_bytes=max_bytes)
         results = with_progress(pipeline.code(items), enabled=progress)
         rejects_path = Path(rejects) if rejects else Path(f"{db}.rejects.jsonl")
         with Store.open(Path(db)) as store:
-            summary = write_results(store, results, versions=pipeline.versions,
-                                    rejects_path=rejects_path)
+            summary = write_results(
+                store, results, versions=pipeline.versions, rejects_path=rejects_path
+            )
     except WhimbrelError as e:
         fail(e)
     elapsed = time.perf_counter() - started
@@ -82,8 +119,7 @@ def code(inputs: tuple[str, ...], db: str, fmt: str | None, model: str, batch_si
         sys.exit(EXIT_REJECTS)
 
 
-def with_progress(results: Iterator[StoryResult], *, enabled: bool | None) -> Iterator[
-        StoryResult]:
+def with_progress(results: Iterator[StoryResult], *, enabled: bool | None) -> Iterator[StoryResult]:
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
@@ -91,8 +127,7 @@ def with_progress(results: Iterator[StoryResult], *, enabled: bool | None) -> It
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("coded {task.completed} articles"),
-               TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn("coded {task.completed} articles"), TimeElapsedColumn())
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task("coding", total=None)
         for result in results:
@@ -100,8 +135,9 @@ def with_progress(results: Iterator[StoryResult], *, enabled: bool | None) -> It
             yield result
 
 
-def write_results(store: object, results: Iterable[StoryResult], *, versions: dict[str, str],
-                  rejects_path: Path) -> dict[str, int]:
+def write_results(
+    store: object, results: Iterable[StoryResult], *, versions: dict[str, str], rejects_path: Path
+) -> dict[str, int]:
     """Write results to the store in bulk chunks; every reject to stderr and the report."""
     summary = {"articles": 0, "rejected": 0, "mentions": 0, "events": 0}
     chunk: list[StoryResult] = []
@@ -110,10 +146,17 @@ def write_results(store: object, results: Iterable[StoryResult], *, versions: di
             count_result(summary, result)
             if result.reject is not None:
                 click.echo(f"rejected: {result.reject.origin}: {result.reject.reason}", err=True)
-                report.write(json.dumps({"origin": result.reject.origin,
-                                         "stage": result.reject.stage,
-                                         "reason": result.reject.reason,
-                                         "story_id": result.reject.story_id}) + "\n")
+                report.write(
+                    json.dumps(
+                        {
+                            "origin": result.reject.origin,
+                            "stage": result.reject.stage,
+                            "reason": result.reject.reason,
+                            "story_id": result.reject.story_id,
+                        }
+                    )
+                    + "\n"
+                )
             chunk.append(result)
             if len(chunk) >= WRITE_CHUNK:
                 store.write(chunk, versions=versions)  # type: ignore[attr-defined]
@@ -132,19 +175,28 @@ def count_result(summary: dict[str, int], result: StoryResult) -> None:
 
 @main.command()
 @click.option("--db", default="whimbrel.duckdb", show_default=True, type=click.Path())
-@click.option("--format", "fmt", default="plover-jsonl", show_default=True,
-              type=click.Choice(["plover-jsonl", "csv", "parquet"]))
+@click.option(
+    "--format",
+    "fmt",
+    default="plover-jsonl",
+    show_default=True,
+    type=click.Choice(["plover-jsonl", "csv", "parquet"]),
+)
 @click.option("--out", type=click.Path(), help="Output file (default: standard output).")
-@click.option("--include-modality", multiple=True,
-              help="Modalities to export (default: asserted and planned); repeatable.")
+@click.option(
+    "--include-modality",
+    multiple=True,
+    help="Modalities to export (default: asserted and planned); repeatable.",
+)
 def export(db: str, fmt: str, out: str | None, include_modality: tuple[str, ...]) -> None:
     """Export events from the store in a layout other tools read."""
     from whimbrel.export import export_events
     from whimbrel.store.duckdb import Store
 
     try:
-        modalities = Settings(include_modality=include_modality or
-                              Settings().include_modality).include_modality
+        modalities = Settings(
+            include_modality=include_modality or Settings().include_modality
+        ).include_modality
         with Store.open(Path(db), read_only=True) as store:
             target = Path(out) if out else sys.stdout
             count = export_events(store, fmt=fmt, out=target, include_modality=modalities)
@@ -173,8 +225,12 @@ def show(db: str, limit: int, all_modalities: bool) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--pred", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Predicted events, PLOVER JSONL (e.g. from `whimbrel export`).")
+@click.option(
+    "--pred",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Predicted events, PLOVER JSONL (e.g. from `whimbrel export`).",
+)
 @click.option("--md", "out_md", type=click.Path(), help="Write a Markdown report here.")
 @click.option("--json", "out_json", type=click.Path(), help="Write a JSON report here.")
 def evaluate(gold: str, pred: str, out_md: str | None, out_json: str | None) -> None:
@@ -182,8 +238,12 @@ def evaluate(gold: str, pred: str, out_md: str | None, out_json: str | None) -> 
     from whimbrel.eval import report, run_eval
 
     try:
-        scores = run_eval(Path(gold), Path(pred), out_md=Path(out_md) if out_md else None,
-                          out_json=Path(out_json) if out_json else None)
+        scores = run_eval(
+            Path(gold),
+            Path(pred),
+            out_md=Path(out_md) if out_md else None,
+            out_json=Path(out_json) if out_json else None,
+        )
     except WhimbrelError as e:
         fail(e)
     click.echo(report.markdown(scores, title=f"{Path(pred).name} vs {Path(gold).name}"))

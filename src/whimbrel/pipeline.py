@@ -94,9 +94,15 @@ class Pipeline:
             events = cluster_story(mentions)
         except Exception as e:  # noqa: BLE001 - the per-article error boundary of a batch
             reason = f"coding failed: {type(e).__name__}: {e}"
-            return StoryResult(article=article, reject=Reject(
-                origin=article.origin or article.id, reason=reason, stage="extract",
-                story_id=article.id))
+            return StoryResult(
+                article=article,
+                reject=Reject(
+                    origin=article.origin or article.id,
+                    reason=reason,
+                    stage="extract",
+                    story_id=article.id,
+                ),
+            )
         return StoryResult(article=article, mentions=mentions, events=events)
 
     def code_texts(self, articles: Iterable[Article]) -> list[StoryResult]:

@@ -26,8 +26,9 @@ def place(location: Mapping[str, Any] | None) -> str:
     return where
 
 
-def events_table(records: Sequence[Mapping[str, Any]], *, total: int,
-                 console: Console | None = None) -> None:
+def events_table(
+    records: Sequence[Mapping[str, Any]], *, total: int, console: Console | None = None
+) -> None:
     table = Table(title=f"{len(records)} of {total} events", show_lines=True)
     for column in ("date", "event", "actor", "recipient", "where", "modality", "n", "evidence"):
         table.add_column(column, overflow="fold")
@@ -39,8 +40,13 @@ def events_table(records: Sequence[Mapping[str, Any]], *, total: int,
         )
         evidence = rec.get("sentence", "")[:160] + (f" [{sources}]" if sources else "")
         table.add_row(
-            f"{rec['date']} ({rec.get('date_precision')})", kind, party(rec.get("actor") or ()),
-            party(rec.get("recipient") or ()), place(rec.get("location")), rec["modality"],
-            str(rec.get("num_mentions", 1)), evidence,
+            f"{rec['date']} ({rec.get('date_precision')})",
+            kind,
+            party(rec.get("actor") or ()),
+            party(rec.get("recipient") or ()),
+            place(rec.get("location")),
+            rec["modality"],
+            str(rec.get("num_mentions", 1)),
+            evidence,
         )
     (console or Console(width=200)).print(table)

@@ -22,7 +22,9 @@ def inputs(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "good.txt").write_text(
         "date 2024-02-03 Polish Prime Minister Donald Tusk met Ukrainian President "
-        "Volodymyr Zelensky in Kyiv on Friday.\n", encoding="utf-8")
+        "Volodymyr Zelensky in Kyiv on Friday.\n",
+        encoding="utf-8",
+    )
     (folder / "nodate.txt").write_text("An article without its date line.\n", encoding="utf-8")
     (folder / "baddate.txt").write_text("date 2024-13-45 Text.\n", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"date 2024-02-03 caf\xe9 \xff\xfe\n")
@@ -57,9 +59,18 @@ def test_coding_twice_leaves_the_same_rows(tmp_path: Path) -> None:
         code, out, err = run("code", str(SAMPLES), "--db", str(db), "--no-progress")
         assert code == 0, (out, err)
         with duckdb.connect(str(db), read_only=True) as con:
-            snapshots.append({t: sorted(con.execute(
-                f"select * exclude (coded_at) from {t}" if t == "stories" else
-                f"select * from {t}").fetchall()) for t in tables})
+            snapshots.append(
+                {
+                    t: sorted(
+                        con.execute(
+                            f"select * exclude (coded_at) from {t}"
+                            if t == "stories"
+                            else f"select * from {t}"
+                        ).fetchall()
+                    )
+                    for t in tables
+                }
+            )
     assert snapshots[0] == snapshots[1]
     assert all(snapshots[0][t] for t in tables)
 
@@ -81,6 +92,7 @@ def test_export_plover_jsonl_and_csv(tmp_path: Path) -> None:
 
 
 def test_unknown_model_fails_with_a_clear_message(tmp_path: Path) -> None:
-    code, _, err = run("code", str(SAMPLES), "--db", str(tmp_path / "x.duckdb"),
-                       "--model", "no_such_pipeline")
+    code, _, err = run(
+        "code", str(SAMPLES), "--db", str(tmp_path / "x.duckdb"), "--model", "no_such_pipeline"
+    )
     assert code == 1 and "no_such_pipeline" in err and "pip install" in err

@@ -16,18 +16,27 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def event(story: str, kind: str, actor: str, recipient: str) -> dict:
-    return {"story_id": story, "event_type": kind,
-            "actor": [{"country": actor}], "recipient": [{"country": recipient}]}
+    return {
+        "story_id": story,
+        "event_type": kind,
+        "actor": [{"country": actor}],
+        "recipient": [{"country": recipient}],
+    }
 
 
 def test_eval_scores_and_writes_reports(tmp_path: Path) -> None:
-    gold = write_jsonl(tmp_path / "gold.jsonl", [
-        event("s1", "CONSULT", "FRA", "DEU"), event("s2", "ASSAULT", "ISR", "PSE")])
-    pred = write_jsonl(tmp_path / "pred.jsonl", [
-        event("s1", "CONSULT", "FRA", "DEU"), event("s2", "PROTEST", "ISR", "PSE")])
+    gold = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [event("s1", "CONSULT", "FRA", "DEU"), event("s2", "ASSAULT", "ISR", "PSE")],
+    )
+    pred = write_jsonl(
+        tmp_path / "pred.jsonl",
+        [event("s1", "CONSULT", "FRA", "DEU"), event("s2", "PROTEST", "ISR", "PSE")],
+    )
     md, js = tmp_path / "report.md", tmp_path / "report.json"
-    result = CliRunner().invoke(main, ["eval", str(gold), "--pred", str(pred), "--md", str(md),
-                                       "--json", str(js)])
+    result = CliRunner().invoke(
+        main, ["eval", str(gold), "--pred", str(pred), "--md", str(md), "--json", str(js)]
+    )
     assert result.exit_code == 0, result.output
     scores = json.loads(js.read_text())
     # one of two gold events found, one of two predictions right

@@ -27,50 +27,79 @@ def summary(mention: EventMention) -> tuple[str, str, str, str]:
 
 # (sentence, expected (type, actor countries, recipient countries, modality))
 CASES = [
-    ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Friday.",
-     ("CONSULT", "FRA", "DEU", "asserted")),
-    ("Kenyan police arrested dozens of protesters in Nairobi on Saturday.",
-     ("COERCE", "KEN", "KEN", "asserted")),
-    ("The Japanese foreign minister will visit Seoul next week.",
-     ("CONSULT", "JPN", "KOR", "planned")),
-    ("Brazil did not sign the trade agreement with Argentina.",
-     ("SUPPORT", "BRA", "ARG", "negated")),
-    ("Egyptian officials accused Ethiopia of endangering the region's water supply.",
-     ("ACCUSE", "EGY", "ETH", "asserted")),
-    ("Israeli warplanes struck targets in Gaza overnight, the army said.",
-     ("ASSAULT", "ISR", "PSE", "asserted")),
-    ("The United States imposed sanctions on Venezuelan oil officials.",
-     ("SANCTION", "USA", "VEN", "asserted")),
-    ("Thousands of Serbian students protested against the government in Belgrade.",
-     ("PROTEST", "SRB", "SRB", "asserted")),
-    ("Turkey could send troops to the border if the fighting spreads.",
-     ("MOBILIZE", "TUR", "?", "hypothetical")),
-    ("Indonesia rejected a Malaysian proposal to share the disputed waters.",
-     ("REJECT", "IDN", "MYS", "asserted")),
-    ("Canada is expected to provide humanitarian aid to Haiti.",
-     ("AID", "CAN", "HTI", "planned")),
-    ("Nigerian soldiers were attacked by militants near Maiduguri.",
-     ("ASSAULT", "NGA", "NGA", "asserted")),
-    ("Sweden will not grant recognition to the new government of Niger.",
-     ("SUPPORT", "SWE", "NER", "negated")),
-    ("If talks fail, Serbia would impose sanctions on Kosovo.",
-     ("SANCTION", "SRB", "XKX", "hypothetical")),
+    (
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Friday.",
+        ("CONSULT", "FRA", "DEU", "asserted"),
+    ),
+    (
+        "Kenyan police arrested dozens of protesters in Nairobi on Saturday.",
+        ("COERCE", "KEN", "KEN", "asserted"),
+    ),
+    (
+        "The Japanese foreign minister will visit Seoul next week.",
+        ("CONSULT", "JPN", "KOR", "planned"),
+    ),
+    (
+        "Brazil did not sign the trade agreement with Argentina.",
+        ("SUPPORT", "BRA", "ARG", "negated"),
+    ),
+    (
+        "Egyptian officials accused Ethiopia of endangering the region's water supply.",
+        ("ACCUSE", "EGY", "ETH", "asserted"),
+    ),
+    (
+        "Israeli warplanes struck targets in Gaza overnight, the army said.",
+        ("ASSAULT", "ISR", "PSE", "asserted"),
+    ),
+    (
+        "The United States imposed sanctions on Venezuelan oil officials.",
+        ("SANCTION", "USA", "VEN", "asserted"),
+    ),
+    (
+        "Thousands of Serbian students protested against the government in Belgrade.",
+        ("PROTEST", "SRB", "SRB", "asserted"),
+    ),
+    (
+        "Turkey could send troops to the border if the fighting spreads.",
+        ("MOBILIZE", "TUR", "?", "hypothetical"),
+    ),
+    (
+        "Indonesia rejected a Malaysian proposal to share the disputed waters.",
+        ("REJECT", "IDN", "MYS", "asserted"),
+    ),
+    ("Canada is expected to provide humanitarian aid to Haiti.", ("AID", "CAN", "HTI", "planned")),
+    (
+        "Nigerian soldiers were attacked by militants near Maiduguri.",
+        ("ASSAULT", "NGA", "NGA", "asserted"),
+    ),
+    (
+        "Sweden will not grant recognition to the new government of Niger.",
+        ("SUPPORT", "SWE", "NER", "negated"),
+    ),
+    (
+        "If talks fail, Serbia would impose sanctions on Kosovo.",
+        ("SANCTION", "SRB", "XKX", "hypothetical"),
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES,
-                         ids=[c[1][0] + ":" + c[0][:30] for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "expected"), CASES, ids=[c[1][0] + ":" + c[0][:30] for c in CASES]
+)
 def test_sentence_codes_as_expected(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = [summary(m) for m in mentions_of(pipeline, text)]
     assert expected in found, found
 
 
 def test_attribution_chain(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("Chinese troops fired on Indian soldiers near the border, Reuters reported on "
-            "Saturday, citing the Press Trust of India.")
+    text = (
+        "Chinese troops fired on Indian soldiers near the border, Reuters reported on "
+        "Saturday, citing the Press Trust of India."
+    )
     (mention,) = [m for m in mentions_of(pipeline, text) if m.kind.event_type == "ASSAULT"]
     assert [(a.source, a.via) for a in mention.attribution] == [
-        ("Reuters", "the Press Trust of India")]
+        ("Reuters", "the Press Trust of India")
+    ]
     assert mention.date.value == dt.date(2024, 5, 11)
 
 

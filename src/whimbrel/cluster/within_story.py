@@ -107,8 +107,9 @@ def information(mention: EventMention) -> tuple[int, int, float]:
     return explicit, resolved + (1 if mention.actors else 0), mention.confidence
 
 
-def oriented(mention: EventMention, lead: EventMention) -> tuple[tuple[ActorRef, ...],
-                                                                  tuple[ActorRef, ...]]:
+def oriented(
+    mention: EventMention, lead: EventMention
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
     """The mention's (actors, recipients) in the lead's direction: "Muttaqi welcomed the
     Pakistan delegation" read against "Qureshi visited Kabul" swaps sides."""
     lead_act, lead_rec = countries(lead)
@@ -118,8 +119,9 @@ def oriented(mention: EventMention, lead: EventMention) -> tuple[tuple[ActorRef,
     return mention.actors, mention.recipients
 
 
-def completed(side: tuple[ActorRef, ...], others: list[tuple[ActorRef, ...]]) -> tuple[
-        ActorRef, ...]:
+def completed(
+    side: tuple[ActorRef, ...], others: list[tuple[ActorRef, ...]]
+) -> tuple[ActorRef, ...]:
     """Fill an empty side, and replace a party known only by its country ("Kabul") with a
     fuller party of the same country from another mention ("Taliban officials")."""
     pool = [party for parties in others for party in parties if party.country]
@@ -144,8 +146,9 @@ def to_event(cluster: Cluster) -> Event:
     ordered = sorted(cluster.mentions, key=information, reverse=True)
     dates = [d for d in map(explicit_date, cluster.mentions) if d is not None]
     places = [p for p in map(explicit_place, cluster.mentions) if p is not None]
-    best_date = min(dates, key=lambda d: ("day", "week", "month", "year").index(d.precision),
-                    default=None)
+    best_date = min(
+        dates, key=lambda d: ("day", "week", "month", "year").index(d.precision), default=None
+    )
     best_place = max(places, key=lambda p: p.resolution or 0, default=None)
     lead, rest = ordered[0], [oriented(m, ordered[0]) for m in ordered[1:]]
     return Event(

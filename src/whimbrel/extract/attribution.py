@@ -41,7 +41,8 @@ def token_span(head: Token) -> Span:
     """The reporter's name: a named entity inside the phrase if any, else the phrase."""
     doc = head.doc
     start, end = phrase_bounds(head)
-    for ent in doc.char_span(start, end, alignment_mode="expand").ents:
+    phrase = doc.char_span(start, end, alignment_mode="expand")
+    for ent in phrase.ents if phrase is not None else ():
         if ent.label_ in NAME_LABELS and ent.root.dep_ in ("appos", "pobj", "dobj", "nsubj"):
             start, end = ent.start_char, ent.end_char
     return Span(start, end, doc.text[start:end])

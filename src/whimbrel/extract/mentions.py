@@ -29,6 +29,9 @@ from whimbrel.records import (
 STORY_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "DATE"})
 # Events that announce another act: they take its target when they name none themselves.
 INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
+# Events that, naming no target, are aimed at the authorities of the place where they happen
+# ("students demonstrated in Jakarta": the Indonesian government), as PLOVER codes them.
+PLACE_TARGET_TYPES = frozenset({"PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,8 @@ class Extractor:
             modality=modality,
             tense=tense_of(date.anchor if date else token, cues=self.modality),
             place_spans=tuple(places),
-            place_is_recipient=bool(roles.place_objects) and not recipients,
+            place_is_recipient=not recipients
+            and (bool(roles.place_objects) or match.kind.event_type in PLACE_TARGET_TYPES),
             date_span=date.span if date else None,
             date_is_report=date.on_report if date else False,
             hedged=hedged,

@@ -50,6 +50,18 @@ EVENT_PARTY_PREPS = frozenset({"with", "between", "against", "toward", "towards"
 # Verbs whose subject receives what the "from" object gives ("received aid from Japan").
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
 MAX_CLIMB = 4
+# Verbs announcing, refusing or threatening another act: with no party of their own they are
+# aimed at the named target of that act, in their complement clause ("threatened to impose
+# sanctions on X", "refused to return the island to Y", "pledged to help X").
+COMPLEMENT_TARGET_VERBS = frozenset(
+    {"threaten", "refuse", "decline", "offer", "promise", "agree", "pledge", "vow", "warn"}
+)
+COMPLEMENT_TARGET_PREPS = frozenset({"to", "on", "against", "with", "from", "toward", "towards"})
+# Participles that read as adjectives: "Israel is opposed to X" is Israel's stance, not a
+# passive with Israel as its object.
+STATIVE_PARTICIPLES = frozenset({"oppose"})
+# The CAMEO code of mediation: every side of the "between" phrase is a recipient.
+MEDIATION_CODE = "045"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +74,8 @@ class Roles:
 def is_passive(verb: Token) -> bool:
     """Passive voice, also a bare participle with a by-agent ("Criticized by Germany, ...") or
     modifying a noun ("the civilians *imprisoned* for ...")."""
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not children(verb, "agent"):
+        return False
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
         return True
     if verb.tag_ != "VBN" or verb.dep_ == "ROOT" or children(verb, "aux", "nsubj"):
@@ -212,10 +226,10 @@ def verb_roles(
         return passive_roles(verb, roles)
     if "from" in roles and (converse := converse_roles(verb)) is not None:
         return converse
-    actors = clause_subject(verb)
+    actors = clause_subject(verb) or children(verb, "nsubjpass")
     recipients = []
     if "dobj" in roles:
-        for obj in children(verb, "dobj"):
+        for obj in direct_objects(verb):
             recipients.extend(event_object_parties(obj) or object_source(verb, obj) or [obj])
     for obj in prep_objects(verb, frozenset(needs) - set(roles)):  # "called for a boycott
         recipients.extend(event_object_parties(obj))  # against X"
@@ -232,7 +246,37 @@ def verb_roles(
                 prep_objects(obj, frozenset(roles) - {"of"})
                 or [p for p in prep_objects(obj, EVENT_PARTY_PREPS) if names_someone(p)]
             )
+    if not recipients and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
+        recipients = complement_targets(verb)
     return actors, recipients
+
+
+def complement_targets(verb: Token) -> list[Token]:
+    """The named target of the act in a verb's complement clause: its named object, the party
+    inside its object ("to lift the curfew *on Palestinians*", "to respond to a demand *from
+    the US*") or a named object of a target preposition ("to hand over *to Britain*")."""
+    for clause in (c for x in children(verb, "xcomp") for c in (x, *x.conjuncts)):
+        found = [t for obj in children(clause, "dobj", "dative") for t in object_targets(obj)]
+        for obj in prep_objects(clause, COMPLEMENT_TARGET_PREPS):
+            found.extend([obj] if names_someone(obj) else event_object_parties(obj))
+        if found:
+            return found
+    return []
+
+
+def object_targets(obj: Token) -> list[Token]:
+    if names_someone(obj):
+        return [obj]
+    inner = prep_objects(obj, COMPLEMENT_TARGET_PREPS)
+    return event_object_parties(obj) or [p for p in inner if names_someone(p)]
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The direct objects; for a stative participle, its "to" object ("is opposed to X")."""
+    objects = children(verb, "dobj")
+    if not objects and verb.lemma_.lower() in STATIVE_PARTICIPLES:
+        objects = prep_objects(verb, {"to"})
+    return objects
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -261,12 +305,19 @@ def nominal_actors(noun: Token, *, travel: bool) -> list[Token]:
 
 
 def noun_roles(
-    noun: Token, roles: tuple[str, ...], light_verbs: frozenset[str], *, travel: bool = False
+    noun: Token,
+    roles: tuple[str, ...],
+    light_verbs: frozenset[str],
+    *,
+    travel: bool = False,
+    mediation: bool = False,
 ) -> tuple[list[Token], list[Token]]:
     actors = nominal_actors(noun, travel=travel)
     recipients = prep_objects(noun, frozenset(roles) - {"between"})
-    between = prep_objects(noun, {"between"}) if "between" in roles else []
-    if between:
+    between = prep_objects(noun, {"between", "among"}) if "between" in roles or mediation else []
+    if between and mediation:  # "mediation between Syria and Iraq": both sides receive it
+        recipients = list(with_conjuncts(between))
+    elif between:
         sides = with_conjuncts(between)
         return [sides[0]], list(sides[1:])
     governor = noun.head
@@ -290,7 +341,11 @@ def find_roles(match: TriggerMatch) -> Roles:
         actors, recipients = verb_roles(token, entry.recipient, entry.needs)
     else:
         actors, recipients = noun_roles(
-            token, entry.recipient, entry.light_verbs, travel=entry.place_object
+            token,
+            entry.recipient,
+            entry.light_verbs,
+            travel=entry.place_object,
+            mediation=match.kind.cameo_code == MEDIATION_CODE,
         )
     places: list[Token] = []
     if entry.place_object:

@@ -149,9 +149,14 @@ class TriggerIndex:
 def needable_lemmas(token: Token) -> set[str]:
     """Lemmas of the dependents that can satisfy ``needs``; a preposition whose object is a
     date does not ("fired shells at Seoul on Thursday" is not "fire on")."""
-    return {lemma(child) for child in token.children
-            if not (child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME")
-                                                 for g in child.children if g.dep_ == "pobj"))}
+    return {
+        lemma(child)
+        for child in token.children
+        if not (
+            child.dep_ == "prep"
+            and any(g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj")
+        )
+    }
 
 
 def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:

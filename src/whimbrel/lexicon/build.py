@@ -53,7 +53,8 @@ def build_all(*, sources_dir: Path = SOURCES_DIR, out_dir: Path = DATA_DIR) -> l
     for module in validator_modules():
         name = module.__name__.rsplit(".", 1)[1]
         target = out_dir / f"{name}.json"
-        target.write_text(compiled_text(compile_source(module, sources_dir=sources_dir)),
-                          encoding="utf-8")
+        target.write_text(
+            compiled_text(compile_source(module, sources_dir=sources_dir)), encoding="utf-8"
+        )
         written.append(target)
     return written

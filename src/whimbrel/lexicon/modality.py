@@ -5,10 +5,21 @@ from __future__ import annotations
 SOURCE = "modality.yaml"
 
 LIST_KEYS = (
-    "planned_governors", "planned_aux", "planned_modifiers", "planned_phrases",
-    "hypothetical_aux", "hypothetical_marks", "hypothetical_governors",
-    "negation_words", "negating_governors", "negating_phrases", "hedges",
-    "reporting_verbs", "citing_verbs", "informant_verbs", "source_phrases",
+    "planned_governors",
+    "planned_aux",
+    "planned_modifiers",
+    "planned_phrases",
+    "hypothetical_aux",
+    "hypothetical_marks",
+    "hypothetical_governors",
+    "negation_words",
+    "negating_governors",
+    "negating_phrases",
+    "hedges",
+    "reporting_verbs",
+    "citing_verbs",
+    "informant_verbs",
+    "source_phrases",
 )
 
 

@@ -99,8 +99,10 @@ class ActorLexicon:
 
     def is_person_name(self, name: str) -> bool:
         """Whether ``name`` is a person in the people list (for pronoun coreference)."""
-        candidates = (*self.exact.get(token_plains(name), ()),
-                      *self.folded.get(token_keys(name), ()))
+        candidates = (
+            *self.exact.get(token_plains(name), ()),
+            *self.folded.get(token_keys(name), ()),
+        )
         return any(c.kind == "person" for c in candidates)
 
     def with_user_entries(self, entries: Sequence[UserEntry]) -> ActorLexicon:

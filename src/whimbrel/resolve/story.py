@@ -59,7 +59,7 @@ class StoryPlaces:
 
 @dataclass(slots=True)
 class ActorMemory:
-    """Actors named so far in one story, by each word of their name, for coreference.
+    """Actors named so far in one story, by the last word of their name, for coreference.
 
     ``persons`` are the character spans of PERSON entities, so that "he" goes to the last
     actor whose phrase names a person.
@@ -68,15 +68,18 @@ class ActorMemory:
     persons: tuple[Span, ...] = ()
     lexicon: ActorLexicon | None = None
     by_word: dict[str, ActorRef] = field(default_factory=dict)
+    person_names: set[str] = field(default_factory=set)
     last_person: ActorRef | None = None
 
     def remember(self, ref: ActorRef) -> None:
         if not ref.name or not ref.country:
             return
-        for word in ref.name.replace("-", " ").split():
-            if len(word) > 2 and word[0].isupper():
-                self.by_word[word.lower().rstrip("s")] = ref
-        if self.is_person(ref):
+        surname = ref.name.replace("-", " ").split()[-1]
+        # Only the last word of a name: "Khan" in "Amir Khan Muttaqi" is no surname.
+        if ref.method != "coreference" and len(surname) > 2 and surname[0].isupper():
+            self.by_word[surname.lower().rstrip("s")] = ref
+        if ref.name in self.person_names or self.is_person(ref):
+            self.person_names.add(ref.name)
             self.last_person = ref
 
     def is_person(self, ref: ActorRef) -> bool:
@@ -247,9 +250,10 @@ def resolve_actors(
         if is_reporter(span.text, resolvers.actors):
             continue
         ref = resolve_actor_text(span.text, lexicon=resolvers.actors, date=date)
-        if not ref.country or not ref.name:
-            known = memory.recall(span.text) if not ref.country or not ref.sector else None
-            if known is not None:
+        if not ref.country or not ref.sector or len((ref.name or "").split()) < 2:
+            # "Muttaqi", "he", "Pak's FM Qureshi": the fuller actor named earlier, if it agrees
+            known = memory.recall(span.text)
+            if known is not None and ref.country in (None, known.country):
                 ref = dataclasses.replace(
                     known,
                     text=span.text,
@@ -286,8 +290,11 @@ def place_as_actor(place: PlaceRef, resolvers: Resolvers) -> ActorRef:
     gazetteer gives no country ("Gondor" in a user dictionary) is read as an actor."""
     if not place.country:
         ref = resolve_actor_text(place.text, lexicon=resolvers.actors)
-        return dataclasses.replace(ref, span=place.span) if ref.country else ActorRef(
-            text=place.text, span=place.span, name=place.name)
+        return (
+            dataclasses.replace(ref, span=place.span)
+            if ref.country
+            else ActorRef(text=place.text, span=place.span, name=place.name)
+        )
     name = resolvers.actors.country_names.get(place.country, place.name)
     return ActorRef(
         text=place.text,
