@@ -112,7 +112,7 @@ def code(
     click.echo(
         f"articles read {summary['articles']}, rejected {summary['rejected']}, "
         f"mentions {summary['mentions']}, events {summary['events']}, "
-        f"time {elapsed:.1f}s -> {db}"
+        f"unresolved actors {summary['unresolved']}, time {elapsed:.1f}s -> {db}"
     )
     if summary["rejected"]:
         click.echo(f"rejects report: {rejects_path}", err=True)
@@ -139,7 +139,7 @@ def write_results(
     store: object, results: Iterable[StoryResult], *, versions: dict[str, str], rejects_path: Path
 ) -> dict[str, int]:
     """Write results to the store in bulk chunks; every reject to stderr and the report."""
-    summary = {"articles": 0, "rejected": 0, "mentions": 0, "events": 0}
+    summary = {"articles": 0, "rejected": 0, "mentions": 0, "events": 0, "unresolved": 0}
     chunk: list[StoryResult] = []
     with rejects_path.open("w", encoding="utf-8") as report:
         for result in results:
@@ -171,6 +171,12 @@ def count_result(summary: dict[str, int], result: StoryResult) -> None:
     summary["rejected"] += result.reject is not None
     summary["mentions"] += len(result.mentions)
     summary["events"] += len(result.events)
+    summary["unresolved"] += sum(
+        1
+        for m in result.mentions
+        for a in (*m.actors, *m.recipients)
+        if not (a.country or a.sector)
+    )
 
 
 @main.command()
