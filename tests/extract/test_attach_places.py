@@ -72,3 +72,27 @@ def test_origin_of_the_subject_is_not_the_event_place(nlp):  # type: ignore[no-u
 def test_dateline_place_is_not_attached(nlp):  # type: ignore[no-untyped-def]
     text = "NAIROBI, Kenya (March 3, 2021) - Police arrested a journalist in Mombasa."
     assert places_of(nlp, text, "arrested")[:1] == ["Mombasa"]
+
+
+# A place only deep in the event's clause is still its place when nothing nearer names one.
+DEEP_CASES = [
+    ("One guard was shot while escorting aid trucks to a camp in Dadaab.", "shot", "Dadaab"),
+    ("A man was killed and a boy wounded as they crossed a bridge in Kisumu.", "killed", "Kisumu"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), DEEP_CASES)
+def test_place_deep_in_the_clause_is_a_fallback(nlp, text, trigger, place):  # type: ignore[no-untyped-def]
+    found = places_of(nlp, text, trigger)
+    assert found and place in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "absent"),
+    [
+        ("Police arrested two men who had bought weapons in Tripoli.", "arrested", "Tripoli"),
+        ("Officials in Geneva said that soldiers had been killed.", "killed", "Geneva"),
+    ],
+)
+def test_fallback_skips_relative_and_source_clauses(nlp, text, trigger, absent):  # type: ignore[no-untyped-def]
+    assert absent not in " ".join(places_of(nlp, text, trigger))

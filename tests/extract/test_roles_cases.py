@@ -85,6 +85,126 @@ CASES = [
     ("Brazil threatened to impose sanctions on Paraguay.", ("THREATEN", "BRA", "PRY", "asserted")),
     ("Spain agreed to lift its sanctions on Morocco.", ("AGREE", "ESP", "MAR", "asserted")),
     ("Japan offered military support to the Philippines.", ("AGREE", "JPN", "PHL", "asserted")),
+    # the target inside the complement clause of a threat, refusal, offer or pledge
+    (
+        "Chile threatened to impose import duties against Peruvian wine.",
+        ("THREATEN", "CHL", "PER", "asserted"),
+    ),
+    (
+        "Norway offered to hand over to Sweden the seized trawler.",
+        ("AGREE", "NOR", "SWE", "asserted"),
+    ),
+    (
+        "The Dutch minister promised to continue development aid to Ghana.",
+        ("AGREE", "NLD", "GHA", "asserted"),
+    ),
+    (
+        "Austria refused to lift the travel ban on Hungarian truckers.",
+        ("REJECT", "AUT", "HUN", "asserted"),
+    ),
+    (
+        "Egypt refused to meet Sudan's visiting foreign minister.",
+        ("REJECT", "EGY", "SDN", "asserted"),
+    ),
+    ("Cuba refused to allow American warships to dock.", ("REJECT", "CUB", "USA", "asserted")),
+    ("Japan agreed to cancel Liberia's debt.", ("AGREE", "JPN", "LBR", "asserted")),
+    # ... the verb's own "to" object, or a named place the announced act is done in
+    ("Kenya agreed to Ugandan mediation in the dispute.", ("AGREE", "KEN", "UGA", "asserted")),
+    (
+        "The junta threatened to declare a state of emergency in Bamako.",
+        ("THREATEN", "MLI", "MLI", "asserted"),
+    ),
+    # the condition of a threat names the one threatened
+    (
+        "Colombia threatened to close the border unless Venezuela released the detained soldiers.",
+        ("THREATEN", "COL", "VEN", "asserted"),
+    ),
+    # "is opposed to X" is a stance, not a passive
+    ("Greece is opposed to Turkish membership.", ("REJECT", "GRC", "TUR", "asserted")),
+    # every side of a mediation receives it
+    (
+        "Qatar launched a mediation effort between Ethiopia and Eritrea.",
+        ("CONSULT", "QAT", "ERI,ETH", "asserted"),
+    ),
+    # a protest is aimed at what its purpose names, else at the place's authorities
+    (
+        "Farmers began a hunger strike to demand the resignation of the Kenyan agriculture "
+        "minister.",
+        ("PROTEST", "KEN", "KEN", "asserted"),
+    ),
+    (
+        "Teachers began a hunger strike in protest of the Nigerian government's decision.",
+        ("PROTEST", "NGA", "NGA", "asserted"),
+    ),
+    (
+        "Hundreds of students demonstrated on Friday in Ecuador.",
+        ("PROTEST", "ECU", "ECU", "asserted"),
+    ),
+    # what is mobilised for names the target
+    (
+        "Turkey mobilized reservists for a possible war against Syria.",
+        ("MOBILIZE", "TUR", "SYR", "asserted"),
+    ),
+    # a request names whom it asks in what it asks for
+    (
+        "The union repeated its demand that Ghana raise the minimum wage.",
+        ("REQUEST", "GHA", "GHA", "asserted"),
+    ),
+    (
+        "Lithuania demanded the withdrawal of Belarusian troops.",
+        ("REQUEST", "LTU", "BLR", "asserted"),
+    ),
+    # the sides "among" whom an act is done; the agent of an unnamed act received
+    (
+        "The African Union may halt mediation efforts among Sudan's rival generals.",
+        ("SANCTION", "IGO", "SDN", "hypothetical"),
+    ),
+    (
+        "Kenyan police launched an investigation into killings committed by Somali militants.",
+        ("ACCUSE", "KEN", "SOM", "asserted"),
+    ),
+    # a protest blocking a thing is aimed at what its purpose names
+    (
+        "Truck drivers in Peru blocked a highway to show their anger at the Bolivian government.",
+        ("PROTEST", "PER", "BOL", "asserted"),
+    ),
+    # a coercive act with no target is aimed at the place it is done in
+    ("The army imposed a curfew in Kigali.", ("COERCE", "RWA", "RWA", "asserted")),
+    # the destination and the demonym agent inside an event-noun object
+    ("Uruguay cancelled a planned visit to Paraguay.", ("REJECT", "URY", "PRY", "asserted")),
+    (
+        "Serbia rejected proposed Croatian changes to the treaty.",
+        ("REJECT", "SRB", "HRV", "asserted"),
+    ),
+    # the named party a quantity object is made of
+    (
+        "Bolivian soldiers tortured dozens of Chilean and Peruvian migrants.",
+        ("ASSAULT", "BOL", "CHL,PER", "asserted"),
+    ),
+    # "is engaged in" is a state, not a passive; a statement speaks for its issuer
+    (
+        "Sudanese troops were engaged in heavy fighting against Chadian rebels.",
+        ("ASSAULT", "SDN", "TCD", "asserted"),
+    ),
+    (
+        "The Kenyan parliament issued a statement condemning the Ugandan army.",
+        ("ACCUSE", "KEN", "UGA", "asserted"),
+    ),
+    # a demonym shared by coordinated bare nouns makes one party
+    (
+        "Russian jets and helicopters bombed Ukrainian positions.",
+        ("ASSAULT", "RUS", "UKR", "asserted"),
+    ),
+    # a trailing reporting clause hung on the demand is its source, not whom it asks
+    (
+        "Canada demanded an immediate ceasefire on Monday, diplomats quoted a statement as saying.",
+        ("REQUEST", "CAN", "", "asserted"),
+    ),
+    # every visited place
+    (
+        "The Chilean president will visit Peru and Bolivia.",
+        ("CONSULT", "CHL", "BOL,PER", "planned"),
+    ),
     # a name the parser heads with the date after it
     (
         "The Indian envoy met with President Joe Biden Tuesday.",

@@ -405,3 +405,52 @@ def _same(left: GazetteerTables | None, right: GazetteerTables) -> bool:
     return all(getattr(left, f) == getattr(right, f) for f in plain) and all(
         getattr(left, f).tobytes() == getattr(right, f).tobytes() for f in ("lat", "lon")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Al-Dawr", "IRQ"),  # indexed without its article ("Ad Dawr", "Dawr")
+        ("Dunya Pur", "PAK"),  # indexed as one word
+        ("Zzyzx Qqq/Kandahar", "AFG"),  # one of two names of the same place
+    ],
+)
+def test_spelling_variants_find_the_place(gazetteer, text, country):
+    place = resolve_place(text, gazetteer=gazetteer)
+    assert place is not None and place.country == country, place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("EU", "European Union"),
+        ("the European Union", "European Union"),
+        ("Atlantic", "Atlantic Ocean"),
+        ("Indian Ocean", "Indian Ocean"),
+        ("the Mediterranean", "Mediterranean Sea"),
+    ],
+)
+def test_union_and_seas_are_world_regions(gazetteer, text, name):
+    place = resolve_place(text, gazetteer=gazetteer)
+    assert place is not None and place.name == name and place.resolution == 0, place
+
+
+@pytest.mark.parametrize(
+    ("names", "admin1", "country"),
+    [
+        (["Dublin", "Grove City", "Westerville"], "Ohio", "USA"),
+        (["Athens", "Marietta", "Zanesville"], "Ohio", "USA"),
+        (["Dublin", "Galway"], "Dublin City", "IRL"),
+    ],
+)
+def test_names_that_share_a_region_place_the_story(gazetteer, names, admin1, country):
+    first = resolve_story_places(names, gazetteer=gazetteer)[0]
+    assert first is not None and (first.admin1, first.country) == (admin1, country), first
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("Kan.", "Kansas"), ("Fla.", "Florida"), ("Alta.", "Alberta")]
+)
+def test_dotted_abbreviation_is_the_region_not_a_town(gazetteer, text, name):
+    place = resolve_place(text, gazetteer=gazetteer)
+    assert place is not None and place.name == name and place.resolution == 2, place

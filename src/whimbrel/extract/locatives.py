@@ -195,7 +195,7 @@ def _subject_places(subject: Token) -> Iterator[_Candidate]:
     if place is not None and subject.dep_ == "nsubjpass":
         yield _Candidate(SUBJECT_COST, place, subject.i)
         return
-    if _is_place_noun(subject, sites=True):
+    if is_place_noun(subject, sites=True):
         yield from _phrase_places(subject, cost=SUBJECT_COST, frame="object")
         return
     for prep in subject.children:
@@ -230,10 +230,10 @@ def _phrase_places(
         yield _Candidate(cost, place, head.i)
     if nesting >= MAX_NESTING:
         return
-    place_noun = _is_place_noun(head)
+    place_noun = is_place_noun(head)
     if place is None and place_noun:
         yield from _nested_places(head, cost=cost, nesting=nesting, words=("of",))
-    if place is None and (place_noun or frame == "locative" or _is_place_noun(head, sites=True)):
+    if place is None and (place_noun or frame == "locative" or is_place_noun(head, sites=True)):
         yield from _modifier_places(head, cost=cost)
     framed = "named" if place is not None or place_noun else frame
     for child in head.children:
@@ -272,7 +272,7 @@ def _nested_prep_places(
         return
     frame = (
         "named"
-        if word == "of" and _is_place_noun(head)
+        if word == "of" and is_place_noun(head)
         else ("locative" if word in LOCATIVE_PREPS else "carrier")
     )
     step = 0.0 if frame == "named" else NESTED_COST
@@ -284,7 +284,7 @@ def _nested_prep_places(
 def _modifier_places(head: Token, *, cost: float) -> Iterator[_Candidate]:
     """ "the Aziziyah district", "Sinjar town", "the Tuwaitha plant": a proper-noun modifier.
     Of another noun a place name is more often who than where ("a U.S. airstrike")."""
-    place_noun = _is_place_noun(head, sites=True)
+    place_noun = is_place_noun(head, sites=True)
     for child in head.children:
         if child.dep_ not in ("compound", "nmod", "amod") or child.i > head.i:
             continue
@@ -308,12 +308,12 @@ def _place_named_by(token: Token, *, frame: str) -> Span | None:
         return strict
     if token.pos_ != "PROPN" or token.ent_type_ in NOT_PLACE_LABELS:
         return None
-    if frame == "taken" and token.ent_type_ in ("PERSON", "NORP"):
+    if frame == "taken" and (token.ent_type_ == "NORP" or _is_personal_name(token)):
         return None
     name = _proper_name(token)
     framing = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
     return (
-        _with_place_noun(name, framing) if framing is not None and _is_place_noun(framing) else name
+        _with_place_noun(name, framing) if framing is not None and is_place_noun(framing) else name
     )
 
 
@@ -337,17 +337,24 @@ def _proper_name(token: Token) -> Span:
             if ent.start <= token.i < ent.end:
                 return as_span(ent)
     start = token.i
-    while (
-        start > 0
-        and token.doc[start - 1].pos_ == "PROPN"
-        and (token.doc[start - 1].head.i == token.i or token.doc[start - 1].dep_ == "compound")
+    doc = token.doc
+    while start > 0 and (
+        (
+            doc[start - 1].pos_ == "PROPN"
+            and (doc[start - 1].head.i == token.i or doc[start - 1].dep_ == "compound")
+        )
+        # "Mazar-e-Sharif", "Brest-Litovsk": parts written together are one name.
+        or (
+            not doc[start - 1].whitespace_
+            and (doc[start - 1].is_alpha or doc[start - 1].text == "-")
+        )
     ):
         start -= 1
-    words = token.doc[start : token.i + 1]
+    words = doc[start : token.i + 1]
     return Span(words.start_char, words.end_char, words.text)
 
 
-def _is_place_noun(token: Token, *, sites: bool = False) -> bool:
+def is_place_noun(token: Token, *, sites: bool = False) -> bool:
     """A noun of area ("district", "the town of"), or with ``sites`` also of a site ("plant")."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -370,3 +377,12 @@ def _place_words() -> _PlaceWords:
         frozenset(words["site_nouns"]),
         frozenset(words["place_object_verbs"]),
     )
+
+
+def _is_personal_name(token: Token) -> bool:
+    """A PERSON entity of two words or more ("captured Abu Zubaydah"); the small parser labels
+    many one-word towns PERSON ("captured Jaffna"), which the gazetteer then has to know."""
+    if token.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is None or len(ent) > 1

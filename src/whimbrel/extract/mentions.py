@@ -31,7 +31,7 @@ STORY_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "
 INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
 # Events that, naming no target, are aimed at the authorities of the place where they happen
 # ("students demonstrated in Jakarta": the Indonesian government), as PLOVER codes them.
-PLACE_TARGET_TYPES = frozenset({"PROTEST"})
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,9 @@ class Extractor:
         reporting = self.modality.reporting_verbs
         place_ids = frozenset(p.i for p in roles.place_objects)
         recipients = [r for r in roles.recipients if r.i not in place_ids]
+        # "will visit Mali and Niger": the first place is the event's (its country is then a
+        # recipient), the others are recipients as they stand
+        later_places = [p for p in roles.place_objects[1:] if p in roles.recipients]
         places = [_token_span(p) for p in roles.place_objects]
         if not places:
             exclude = frozenset(t.i for t in (*roles.actors, *roles.recipients))
@@ -103,7 +106,7 @@ class Extractor:
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
             sentence=sentence,
             actor_spans=tuple(_phrase(t) for t in roles.actors),
-            recipient_spans=tuple(_phrase(t) for t in recipients),
+            recipient_spans=tuple(_phrase(t) for t in (*recipients, *later_places)),
             modality=modality,
             tense=tense_of(date.anchor if date else token, cues=self.modality),
             place_spans=tuple(places),

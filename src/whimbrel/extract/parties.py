@@ -5,6 +5,12 @@ apposition; "lawmakers in Chile and Peru" and "Dutch and Belgian officials" are 
 per name; "President Joe Biden Tuesday" is headed by the name, not the date. The
 phrase of a party keeps its titles, appositions and "of"/"from"/"in" phrases, where the
 resolver reads country and sector.
+
+Also where the party hides when an event's head names none: inside an event-noun object
+("condemned an attack *by Y*"), in the act a threat, refusal or pledge announces
+("threatened to impose sanctions *on X*"), in a threat's condition ("unless *X* withdraws"),
+in a protest's purpose ("to demand the resignation *of President X*") and in what a request
+asks for ("its demand that *X* ease ...").
 """
 
 from __future__ import annotations
@@ -24,6 +30,28 @@ NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 PAIRING_WORDS = frozenset({"neither", "either", "both"})
 # Not CARDINAL: "dozens of protesters" is headed by "dozens".
 NOT_PARTY_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
+
+# Where the parties of an event noun sit: its agent, then its counterparts.
+EVENT_AGENT_PREPS = frozenset({"by", "from"})
+EVENT_PARTY_PREPS = frozenset({"with", "between", "among", "against", "to", "toward", "towards"})
+MAX_CLIMB = 4
+# Verbs announcing, refusing or threatening another act: with no party of their own they are
+# aimed at the named target of that act, in their complement clause ("threatened to impose
+# sanctions on X", "refused to return the island to Y", "pledged to help X").
+COMPLEMENT_TARGET_VERBS = frozenset(
+    {"threaten", "refuse", "decline", "offer", "promise", "agree", "pledge", "vow", "warn"}
+)
+COMPLEMENT_TARGET_PREPS = frozenset({"to", "on", "against", "with", "from", "toward", "towards"})
+# Verbs whose condition clause names the one threatened ("... unless Israel withdraws").
+CONDITION_TARGET_VERBS = frozenset({"threaten", "warn"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Events whose purpose names their target when they name none ("struck to demand the
+# resignation of President X", "a hunger strike in protest of Y's refusal").
+PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE"})
+PURPOSE_NOUNS = frozenset({"protest", "support", "defiance", "solidarity"})
+# Requests name whom they ask in what they ask for ("demanded an admission by Moscow", "its
+# demand that Israel ease ...", "demanded a meeting of the Security Council").
+REQUEST_TYPES = frozenset({"REQUEST"})
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -87,6 +115,21 @@ def distributed(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     return tuple(found[i] for i in sorted(found))
 
 
+def without_shared_demonym_conjuncts(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """ "Israeli helicopters and tanks": the demonym of the first conjunct covers the bare
+    nouns coordinated with it, which are then not parties of their own."""
+    return tuple(t for t in tokens if not is_covered_conjunct(t))
+
+
+def is_covered_conjunct(token: Token) -> bool:
+    first = token.head
+    if token.dep_ != "conj" or token.pos_ != "NOUN" or names_someone(token):
+        return False
+    return first.pos_ == "NOUN" and any(
+        m.ent_type_ == "NORP" for m in children(first, "amod", "compound")
+    )
+
+
 def is_party(token: Token, trigger: Token) -> bool:
     """Dates, numbers and amounts are never actors ("marched on Thursday")."""
     return token.i != trigger.i and token.ent_type_ not in NOT_PARTY_LABELS
@@ -130,3 +173,138 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     ):
         first = first.doc[first.i + 1]
     return first.idx, last.idx + len(last.text)
+
+
+# Modifiers that are part of a larger party phrase: "Algerian" in "Algerian President X".
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
+
+
+def first_named_party(clause: Token) -> Token | None:
+    """The first party in ``clause`` (below its head) that is or holds a name: the head of the
+    phrase a name or demonym modifies ("the resignation of *Algerian President X*", "the
+    *Russian government*'s refusal"), or None."""
+    for token in clause.subtree:
+        if token.i == clause.i or not is_name(token) or token.ent_type_ in NOT_PARTY_LABELS:
+            continue
+        while token.dep_ in NAME_MODIFIER_DEPS and token.head.i != token.i:
+            token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token
+    return None
+
+
+def event_object_parties(obj: Token) -> list[Token]:
+    """The parties inside an object that is an event or a relation rather than a party:
+    its agent ("condemned an attack *by Sudanese soldiers*", "welcomed proposals *from
+    Kenya*", "... proposals sent *by Kenya*"), its possessor ("rejected *Iran's* proposal")
+    or its counterparts ("welcomed the resumption of ties *with Somalia*", "... *between Iran
+    and Saudi Arabia*"), read through "of" chains. Empty when the object is a name or holds
+    none of these; a counterpart other than a "by" agent must name someone."""
+    current = obj
+    for _ in range(MAX_CLIMB):
+        if is_name(current) or current.pos_ != "NOUN":
+            # "allowed the return of U.N. inspectors": the named party the event is about
+            return [current] if current is not obj and names_someone(current) else []
+        found = prep_objects(current, {"by"}) + [
+            agent for clause in children(current, "acl") for agent in prep_objects(clause, {"by"})
+        ]
+        found = found or [p for p in children(current, "poss") if p.pos_ != "PRON"]
+        # "rejected proposed *Israeli* changes to the deal": the demonym names the agent
+        demonyms = [m for m in children(current, "amod", "compound") if m.ent_type_ == "NORP"]
+        found = found or ([current] if demonyms else [])
+        found = found or [
+            p
+            for p in prep_objects(current, EVENT_AGENT_PREPS | EVENT_PARTY_PREPS - {"by"})
+            if names_someone(p)
+        ]
+        if found:
+            return found
+        inner = prep_objects(current, {"of"})
+        if not inner:
+            return []
+        current = inner[0]
+    return []
+
+
+def complement_targets(verb: Token) -> list[Token]:
+    """The named target of the act in a verb's complement clause: its named object, the party
+    inside its object ("to lift the curfew *on Palestinians*", "to respond to a demand *from
+    the US*") or a named object of a target preposition ("to hand over *to Britain*")."""
+    clauses = [c for x in children(verb, "xcomp") for c in (x, *x.conjuncts)]
+    for clause in clauses:
+        found = [t for obj in children(clause, "dobj", "dative") for t in object_targets(obj)]
+        # "refused to allow UN planes to land": the one allowed or made to act
+        found += [
+            s for c in children(clause, "ccomp") for s in children(c, "nsubj") if names_someone(s)
+        ]
+        for obj in prep_objects(clause, COMPLEMENT_TARGET_PREPS):
+            found.extend([obj] if names_someone(obj) else event_object_parties(obj))
+        if found:
+            return found
+    # "agreed to US mediation"; "threatened to impose a curfew in Algiers": the place acted on
+    found = [p for p in prep_objects(verb, {"to"}) if names_someone(p)]
+    return found or [p for c in clauses for p in act_places(c)][:1]
+
+
+def object_targets(obj: Token) -> list[Token]:
+    if names_someone(obj):
+        return [obj]
+    inner = prep_objects(obj, COMPLEMENT_TARGET_PREPS)
+    return event_object_parties(obj) or [p for p in inner if names_someone(p)]
+
+
+def act_places(clause: Token) -> list[Token]:
+    """Named places where the act of a complement clause, or its object, is done."""
+    holders = [clause, *children(clause, "dobj")]
+    return [p for h in holders for p in prep_objects(h, {"in"}) if p.ent_type_ in PLACE_LABELS]
+
+
+def condition_targets(verb: Token) -> list[Token]:
+    """ "threatened to strike unless Israel withdrew": the named subject of the condition."""
+    for clause in (verb, *children(verb, "xcomp")):
+        for condition in children(clause, "advcl"):
+            if {m.lower_ for m in children(condition, "mark")} & CONDITION_MARKS:
+                subjects = [s for s in children(condition, "nsubj") if names_someone(s)]
+                if subjects:
+                    return subjects
+    return []
+
+
+def requested_parties(trigger: Token) -> list[Token]:
+    """Who is asked, read off what is asked: the named subject of a "that" clause of the
+    request noun ("its demand that Israel ease ..."), else a named object or the party inside
+    it ("demanded an admission *by Moscow*", "a meeting *of the Security Council*")."""
+    asked = [trigger] if trigger.pos_ == "NOUN" else children(trigger, "dobj")
+    asked += [] if asked else prep_objects(trigger, {"on"})  # "insisted on its demands that"
+    for noun in asked:
+        clauses = children(noun, "acl", "ccomp") + (
+            children(noun.head, "ccomp") if noun.dep_ == "dobj" else []
+        )
+        for clause in clauses:
+            if any(m.lower_ == "that" for m in children(clause, "mark")):
+                subjects = [s for s in children(clause, "nsubj") if names_someone(s)]
+                if subjects:
+                    return subjects
+    for obj in asked if trigger.pos_ != "NOUN" else []:
+        if names_someone(obj):
+            return [obj]
+        named_of = [p for p in prep_objects(obj, {"of"}) if names_someone(p)]
+        if found := event_object_parties(obj) or named_of:
+            return found
+    return []
+
+
+def purpose_targets(trigger: Token) -> list[Token]:
+    """The first named party of the purpose of an event, or of the verb governing an event
+    noun ("staged demonstrations *to demand reforms by President X's government*")."""
+    anchors = [trigger, *([trigger.head] if trigger.pos_ == "NOUN" else [])]
+    for anchor in anchors:
+        clauses = [c for c in children(anchor, "advcl", "xcomp") if children(c, "aux")]
+        clauses += [p for p in prep_objects(anchor, {"in"}) if p.lemma_.lower() in PURPOSE_NOUNS]
+        # "mobilized reservists for a war against Iraq": an event the act is for
+        clauses += [p for p in prep_objects(anchor, {"for"}) if not names_someone(p)]
+        for clause in clauses:
+            party = first_named_party(clause)
+            if party is not None:
+                return [party]
+    return []

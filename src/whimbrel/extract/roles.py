@@ -18,16 +18,27 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from whimbrel.extract.parties import (
+    COMPLEMENT_TARGET_VERBS,
+    CONDITION_TARGET_VERBS,
+    EVENT_PARTY_PREPS,
+    MAX_CLIMB,
     PLACE_LABELS,
+    PURPOSE_TARGET_TYPES,
+    REQUEST_TYPES,
     children,
+    complement_targets,
+    condition_targets,
     distributed,
-    is_name,
+    event_object_parties,
     is_party,
     names_someone,
     party_head,
     phrase_bounds,
     prep_objects,
+    purpose_targets,
+    requested_parties,
     with_conjuncts,
+    without_shared_demonym_conjuncts,
 )
 from whimbrel.extract.triggers import TriggerMatch
 
@@ -44,22 +55,17 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
 # embedded act; "promised X to" keeps the subject.
 CONTROL_PREPS = frozenset({"of", "from", "for", "into"})
 SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten"})
-# Where the parties of an event noun sit: its agent, then its counterparts.
-EVENT_AGENT_PREPS = frozenset({"by", "from"})
-EVENT_PARTY_PREPS = frozenset({"with", "between", "against", "toward", "towards"})
 # Verbs whose subject receives what the "from" object gives ("received aid from Japan").
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
-MAX_CLIMB = 4
-# Verbs announcing, refusing or threatening another act: with no party of their own they are
-# aimed at the named target of that act, in their complement clause ("threatened to impose
-# sanctions on X", "refused to return the island to Y", "pledged to help X").
-COMPLEMENT_TARGET_VERBS = frozenset(
-    {"threaten", "refuse", "decline", "offer", "promise", "agree", "pledge", "vow", "warn"}
-)
-COMPLEMENT_TARGET_PREPS = frozenset({"to", "on", "against", "with", "from", "toward", "towards"})
 # Participles that read as adjectives: "Israel is opposed to X" is Israel's stance, not a
 # passive with Israel as its object.
-STATIVE_PARTICIPLES = frozenset({"oppose"})
+STATIVE_PARTICIPLES = frozenset({"oppose", "engage"})
+# Verbs of a trailing reporting clause ("..., officials said").
+REPORTING_FRAMES = frozenset({"say", "quote", "report", "tell", "add", "state", "announce"})
+# Texts whose participle clause speaks for their issuer ("issued a statement *condemning* X").
+ISSUED_TEXTS = frozenset(
+    {"statement", "declaration", "communique", "resolution", "letter", "message", "decree"}
+)
 # The CAMEO code of mediation: every side of the "between" phrase is a recipient.
 MEDIATION_CODE = "045"
 
@@ -139,6 +145,9 @@ def clause_subject(verb: Token) -> list[Token]:
             return [reporter_antecedent(relative_antecedent(s)) for s in subjects]
         if current.dep_ == "relcl":
             return [current.head]
+        if current.dep_ == "acl" and is_issued_text(current.head):
+            current = current.head.head  # "issued a statement condemning X": the issuer
+            continue
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return []
         controlled = current.dep_ == "xcomp"
@@ -150,6 +159,18 @@ def clause_subject(verb: Token) -> list[Token]:
         if controllers and current.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             return controllers  # "urged Israel to withdraw", "accused Belarus of sending"
     return []
+
+
+def is_reporting_frame(clause: Token) -> bool:
+    """ "X demanded ..., diplomats said": a trailing reporting clause the parser hung on the
+    verb as its complement; its subject is the source, not whom the demand is aimed at."""
+    unmarked = not children(clause, "mark")
+    return unmarked and clause.i > clause.head.i and clause.lemma_.lower() in REPORTING_FRAMES
+
+
+def is_issued_text(noun: Token) -> bool:
+    """A statement or similar text that is the object of a verb ("issued a declaration")."""
+    return noun.lemma_.lower() in ISSUED_TEXTS and noun.dep_ == "dobj" and noun.head.i != noun.i
 
 
 def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
@@ -170,35 +191,6 @@ def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], lis
     recipients = [relative_antecedent(r) for r in recipients]
     # "Evidence against Russia was presented by the US"
     return actors, [p for r in recipients for p in event_object_parties(r) or [r]]
-
-
-def event_object_parties(obj: Token) -> list[Token]:
-    """The parties inside an object that is an event or a relation rather than a party:
-    its agent ("condemned an attack *by Sudanese soldiers*", "welcomed proposals *from
-    Kenya*", "... proposals sent *by Kenya*"), its possessor ("rejected *Iran's* proposal")
-    or its counterparts ("welcomed the resumption of ties *with Somalia*", "... *between Iran
-    and Saudi Arabia*"), read through "of" chains. Empty when the object is a name or holds
-    none of these; a counterpart other than a "by" agent must name someone."""
-    current = obj
-    for _ in range(MAX_CLIMB):
-        if is_name(current) or current.pos_ != "NOUN":
-            return []
-        found = prep_objects(current, {"by"}) + [
-            agent for clause in children(current, "acl") for agent in prep_objects(clause, {"by"})
-        ]
-        found = found or [p for p in children(current, "poss") if p.pos_ != "PRON"]
-        found = found or [
-            p
-            for p in prep_objects(current, EVENT_AGENT_PREPS | EVENT_PARTY_PREPS - {"by"})
-            if names_someone(p)
-        ]
-        if found:
-            return found
-        inner = prep_objects(current, {"of"})
-        if not inner:
-            return []
-        current = inner[0]
-    return []
 
 
 def object_source(verb: Token, obj: Token) -> list[Token]:
@@ -238,7 +230,8 @@ def verb_roles(
             recipients.extend(children(dative, "pobj") if dative.pos_ == "ADP" else [dative])
     if "ccomp_subject" in roles:  # "demanded that Israel withdraw"
         for clause in children(verb, "ccomp"):
-            recipients.extend(children(clause, "nsubj", "nsubjpass"))
+            if not is_reporting_frame(clause):
+                recipients.extend(children(clause, "nsubj", "nsubjpass"))
     recipients.extend(prep_objects(verb, frozenset(roles)))
     if not recipients:  # "signed the agreement with Argentina"
         for obj in children(verb, "dobj"):
@@ -248,27 +241,9 @@ def verb_roles(
             )
     if not recipients and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         recipients = complement_targets(verb)
+    if not recipients and verb.lemma_.lower() in CONDITION_TARGET_VERBS:
+        recipients = condition_targets(verb)
     return actors, recipients
-
-
-def complement_targets(verb: Token) -> list[Token]:
-    """The named target of the act in a verb's complement clause: its named object, the party
-    inside its object ("to lift the curfew *on Palestinians*", "to respond to a demand *from
-    the US*") or a named object of a target preposition ("to hand over *to Britain*")."""
-    for clause in (c for x in children(verb, "xcomp") for c in (x, *x.conjuncts)):
-        found = [t for obj in children(clause, "dobj", "dative") for t in object_targets(obj)]
-        for obj in prep_objects(clause, COMPLEMENT_TARGET_PREPS):
-            found.extend([obj] if names_someone(obj) else event_object_parties(obj))
-        if found:
-            return found
-    return []
-
-
-def object_targets(obj: Token) -> list[Token]:
-    if names_someone(obj):
-        return [obj]
-    inner = prep_objects(obj, COMPLEMENT_TARGET_PREPS)
-    return event_object_parties(obj) or [p for p in inner if names_someone(p)]
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -335,6 +310,15 @@ def noun_roles(
     return actors, recipients
 
 
+def unnamed_event_parties(recipient: Token) -> list[Token]:
+    """The "by" agent of an unnamed act that is the recipient ("an investigation into crimes
+    *committed by X*", "demonstrations against violations *by the army*")."""
+    if names_someone(recipient) or recipient.pos_ != "NOUN":
+        return []
+    clauses = [recipient, *children(recipient, "acl")]
+    return [a for c in clauses for a in prep_objects(c, {"by"}) if names_someone(a)]
+
+
 def find_roles(match: TriggerMatch) -> Roles:
     token, entry = match.token, match.entry
     if token.pos_ == "VERB":
@@ -347,18 +331,29 @@ def find_roles(match: TriggerMatch) -> Roles:
             travel=entry.place_object,
             mediation=match.kind.cameo_code == MEDIATION_CODE,
         )
+    if match.kind.event_type in PURPOSE_TARGET_TYPES and not any(map(names_someone, recipients)):
+        # "blocked roads to press demands on X's government": the target, not the thing blocked
+        recipients = purpose_targets(token) or recipients
+    if not recipients and match.kind.event_type in REQUEST_TYPES:
+        recipients = requested_parties(token)
+    # "an investigation into crimes committed by X": an unnamed event names its party inside
+    recipients = [p for r in recipients for p in unnamed_event_parties(r) or [r]]
     places: list[Token] = []
     if entry.place_object:
-        places = [r for r in recipients if r.ent_type_ in PLACE_LABELS]
+        places = [r for r in with_conjuncts(recipients) if r.ent_type_ in PLACE_LABELS]
     if places:  # "left for Canberra for talks": only the destination and named parties
         recipients = [r for r in recipients if r in places or names_someone(r)]
     actors = [party_head(a) for a in actors]
     recipients = [party_head(r) for r in recipients]
-    actor_tokens = distributed(with_conjuncts([a for a in actors if is_party(a, token)]))
+    actor_tokens = without_shared_demonym_conjuncts(
+        distributed(with_conjuncts([a for a in actors if is_party(a, token)]))
+    )
     actor_ids = {a.i for a in actor_tokens}
     recipient_tokens = tuple(
         r
-        for r in distributed(with_conjuncts([r for r in recipients if is_party(r, token)]))
+        for r in without_shared_demonym_conjuncts(
+            distributed(with_conjuncts([r for r in recipients if is_party(r, token)]))
+        )
         if r.i not in actor_ids
     )
     return Roles(actors=actor_tokens, recipients=recipient_tokens, place_objects=tuple(places))
