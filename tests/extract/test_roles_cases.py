@@ -7,28 +7,10 @@ for an empty role.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from whimbrel.records import Article, EventMention
-
 pytestmark = pytest.mark.slow
-DATE = dt.date(2024, 5, 12)
-
-Summary = tuple[str, str, str, str]
-
-
-def summaries(pipeline, text: str) -> list[Summary]:  # type: ignore[no-untyped-def]
-    (result,) = pipeline.code([Article(id="roles", date=DATE, text=text)])
-    assert result.reject is None, result.reject
-    return [summary(m) for m in result.mentions]
-
-
-def summary(mention: EventMention) -> Summary:
-    actors = ",".join(sorted({a.country or "?" for a in mention.actors}))
-    recipients = ",".join(sorted({r.country or "?" for r in mention.recipients}))
-    return mention.kind.event_type, actors, recipients, mention.modality
+Summary = tuple[str, str, str, str]  # as the `summaries` fixture gives
 
 
 CASES = [
@@ -224,8 +206,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
-def test_roles_of_the_event(pipeline, text: str, expected: Summary) -> None:  # type: ignore[no-untyped-def]
-    found = summaries(pipeline, text)
+def test_roles_of_the_event(summaries, text: str, expected: Summary) -> None:  # type: ignore[no-untyped-def]
+    found = summaries(text)
     assert expected in found, found
 
 
@@ -245,6 +227,6 @@ ABSENT = [
 
 
 @pytest.mark.parametrize(("text", "event_type", "why"), ABSENT, ids=[a[2][:30] for a in ABSENT])
-def test_event_not_coded(pipeline, text: str, event_type: str, why: str) -> None:  # type: ignore[no-untyped-def]
-    found = summaries(pipeline, text)
+def test_event_not_coded(summaries, text: str, event_type: str, why: str) -> None:  # type: ignore[no-untyped-def]
+    found = summaries(text)
     assert all(s[0] != event_type for s in found), (why, found)

@@ -6,23 +6,7 @@ import datetime as dt
 
 import pytest
 
-from whimbrel.records import Article, EventMention
-
 pytestmark = pytest.mark.slow
-DATE = dt.date(2024, 5, 12)  # a Sunday
-
-
-def mentions_of(pipeline, text: str) -> list[EventMention]:  # type: ignore[no-untyped-def]
-    article = Article(id="t", date=DATE, text=text)
-    (result,) = pipeline.code([article])
-    assert result.reject is None, result.reject
-    return list(result.mentions)
-
-
-def summary(mention: EventMention) -> tuple[str, str, str, str]:
-    actors = ",".join(sorted({a.country or "?" for a in mention.actors}))
-    recipients = ",".join(sorted({r.country or "?" for r in mention.recipients}))
-    return mention.kind.event_type, actors, recipients, mention.modality
 
 
 # (sentence, expected (type, actor countries, recipient countries, modality))
@@ -86,24 +70,24 @@ CASES = [
 @pytest.mark.parametrize(
     ("text", "expected"), CASES, ids=[c[1][0] + ":" + c[0][:30] for c in CASES]
 )
-def test_sentence_codes_as_expected(pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
-    found = [summary(m) for m in mentions_of(pipeline, text)]
+def test_sentence_codes_as_expected(summaries, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = summaries(text)
     assert expected in found, found
 
 
-def test_attribution_chain(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_attribution_chain(mentions_of) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Chinese troops fired on Indian soldiers near the border, Reuters reported on "
         "Saturday, citing the Press Trust of India."
     )
-    (mention,) = [m for m in mentions_of(pipeline, text) if m.kind.event_type == "ASSAULT"]
+    (mention,) = [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT"]
     assert [(a.source, a.via) for a in mention.attribution] == [
         ("Reuters", "the Press Trust of India")
     ]
     assert mention.date.value == dt.date(2024, 5, 11)
 
 
-def test_hedged_mention(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_hedged_mention(mentions_of) -> None:  # type: ignore[no-untyped-def]
     text = "Rebels reportedly attacked a police station in northern Mali."
-    (mention,) = [m for m in mentions_of(pipeline, text) if m.kind.event_type == "ASSAULT"]
+    (mention,) = [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT"]
     assert mention.hedged and mention.modality == "asserted"
