@@ -202,6 +202,36 @@ CASES = [
         "minister.",
         ("CONSULT", "CHN", "AUS", "asserted"),
     ),
+    # co-actors: both sides of an "accompany" whose clause holds the event
+    (
+        "The Kenyan foreign minister was accompanied by the Ugandan army chief to meet with "
+        "Somali officials.",
+        ("CONSULT", "KEN,UGA", "SOM", "asserted"),
+    ),
+    (
+        "The Ugandan army chief accompanied the Kenyan foreign minister to Mogadishu to meet "
+        "Somali officials.",
+        ("CONSULT", "KEN,UGA", "SOM", "asserted"),
+    ),
+    (
+        "Accompanied by the Ugandan army chief, the Kenyan foreign minister met Somali officials.",
+        ("CONSULT", "KEN,UGA", "SOM", "asserted"),
+    ),
+    (
+        "The Kenyan foreign minister, accompanied by his Ugandan counterpart, held talks with "
+        "Somali officials.",
+        ("CONSULT", "KEN,UGA", "SOM", "asserted"),
+    ),
+    # co-actors: "along with", "together with", "X and his deputy Y"
+    ("Chile, along with Argentina, condemned Bolivia.", ("ACCUSE", "ARG,CHL", "BOL", "asserted")),
+    (
+        "The Kenyan foreign minister, together with his Ugandan counterpart, met Somali officials.",
+        ("CONSULT", "KEN,UGA", "SOM", "asserted"),
+    ),
+    (
+        "The Kenyan foreign minister and his deputy Amina Odhiambo met the Somali president.",
+        ("CONSULT", "?,KEN", "SOM", "asserted"),
+    ),
 ]
 
 
@@ -230,3 +260,55 @@ ABSENT = [
 def test_event_not_coded(summaries, text: str, event_type: str, why: str) -> None:  # type: ignore[no-untyped-def]
     found = summaries(text)
     assert all(s[0] != event_type for s in found), (why, found)
+
+
+# (sentence, the trigger, the recipient phrases): list members the parser hung elsewhere, as
+# when it ends the first member with the title that opens the second ("..., deputy")
+LISTS = [
+    (
+        "The Chinese envoy met with interim Prime Minister of Somalia Hassan Ali Khaire, deputy "
+        "PM Mahdi Guled and the interim foreign minister Ahmed Isse Awad.",
+        "met",
+        (
+            "interim Prime Minister of Somalia Hassan Ali Khaire",
+            "deputy PM Mahdi Guled",
+            "the interim foreign minister Ahmed Isse Awad",
+        ),
+    ),
+    (
+        "The Chinese envoy met with interim Prime Minister of Sudan Abdalla Hamdok Idris, deputy "
+        "PM Malik Agar Ayeer and the acting foreign minister Ali Sadiq Ali, with whom the envoy "
+        "held talks on expanding trade.",
+        "met",
+        (
+            "interim Prime Minister of Sudan Abdalla Hamdok Idris",
+            "deputy PM Malik Agar Ayeer",
+            "the acting foreign minister Ali Sadiq Ali",
+        ),
+    ),
+    # a name coordinated with the description of the one before it is the next member
+    (
+        "The Ugandan envoy met Ruto, the president of Kenya, and Museveni.",
+        "met",
+        ("Ruto, the president of Kenya", "Museveni"),
+    ),
+    # a title with a named apposition is a person, not an act of its possessor
+    (
+        "He met Kenya's president, William Ruto, on Friday.",
+        "met",
+        ("Kenya's president, William Ruto",),
+    ),
+    # an apposition and a new clause after the comma are no list
+    (
+        "The Chinese envoy met the Somali president, Hassan Sheikh Mohamud, and later flew to "
+        "Nairobi.",
+        "met",
+        ("the Somali president, Hassan Sheikh Mohamud",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "recipients"), LISTS, ids=[x[0][:40] for x in LISTS])
+def test_every_list_member_is_a_recipient(mentions_of, text: str, trigger: str, recipients):  # type: ignore[no-untyped-def]
+    (mention,) = [m for m in mentions_of(text) if m.trigger.text == trigger]
+    assert tuple(r.text for r in mention.recipients) == recipients

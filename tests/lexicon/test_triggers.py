@@ -442,6 +442,16 @@ MATCHED = [
     ("The donors gave the ministry ten million dollars of aid.", "gave", "070"),
     ("The council agreed, with conditions, to extend the mandate.", "agreed", "030"),
     ("Police prevented a student rally near the parliament.", "prevented", "172"),
+    # people expelled are deported (174); diplomats and bodies keep their own codes
+    ("The junta expelled hundreds of foreign traders last year.", "expelled", "174"),
+    ("Ghana expelled two Nigerian diplomats on Friday.", "expelled", "161"),
+    ("The government expelled the monitoring team.", "expelled", "166"),
+    ("The rebel fighters withdrew on Tuesday, residents said.", "withdrew", "0874"),
+    ("A Kenyan court issued arrest warrants for three militia leaders.", "warrants", "173"),
+    ("Greece and Turkey clashed over fishing rights in the Aegean.", "clashed", "110"),
+    ("The two ministers clashed at the cabinet meeting.", "clashed", "110"),
+    ("Troops clashed with insurgents in the mountains.", "clashed", "190"),
+    ("Jordan complained to the United Nations over Syrian air strikes.", "complained", "111"),
 ]
 
 

@@ -348,3 +348,64 @@ def test_resolution_is_fast(lexicon: ActorLexicon) -> None:
 )
 def test_heads_of_state_of_past_decades(text: str, country: str, lexicon: ActorLexicon) -> None:
     assert resolve_actor_text(text, lexicon=lexicon, date=dt.date(2000, 1, 1)).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a compass word goes with the place, so the place is not read as part of a name
+        ("militia positions in South Lebanon", "LBN"),
+        ("Southern Sudan rebels", "SDN"),
+        ("villagers in northern Kenya", "KEN"),
+        ("South Korea", "KOR"),  # a whole country name still matches first
+        ("North Kivu militias", "COD"),
+    ],
+)
+def test_compass_words_belong_to_the_place(text: str, country: str, lexicon: ActorLexicon) -> None:
+    assert resolve_actor_text(text, lexicon=lexicon).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long capitalised word one letter off a country name's word is that word
+        ("Afganistan", "AFG"),
+        ("Bosnia-Herzogovina", "BIH"),
+        ("neighbouring Ethopia", "ETH"),
+        ("the Phillipines army", "PHL"),
+        ("Kazakstan's president", "KAZ"),
+        # known words and short names are never respelt
+        ("Columbia University", None),
+        ("President Hollande", "FRA"),
+        ("Jordana Pereira", None),
+        ("President Francois Mitterand", "FRA"),  # a long surname of a known person too
+    ],
+)
+def test_one_letter_misspellings_of_country_names(
+    text: str, expected: str | None, lexicon: ActorLexicon
+) -> None:
+    assert resolve_actor_text(text, lexicon=lexicon).country == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Sheikh Hamad bin Khalifa al-Thani", "QAT"),
+        ("Prince Turki Al Saud", "SAU"),
+        ("Sheikh Mohammed bin Rashid Al Maktoum", "ARE"),
+        ("Sheikh Sabah al-Ahmad al-Sabah", "KWT"),
+    ],
+)
+def test_ruling_family_names_give_the_state(text: str, country: str, lexicon: ActorLexicon) -> None:
+    assert resolve_actor_text(text, lexicon=lexicon).country == country
+
+
+def test_bare_congo_defaults_to_the_democratic_republic(lexicon: ActorLexicon) -> None:
+    # documented default in countries.yaml; the smaller republic is named in full
+    assert resolve_actor_text("Congo", lexicon=lexicon).country == "COD"
+    assert resolve_actor_text("Congo-Brazzaville", lexicon=lexicon).country == "COG"
+    assert resolve_actor_text("the Republic of the Congo", lexicon=lexicon).country == "COG"
+
+
+def test_rebel_commanders_are_rebels(lexicon: ActorLexicon) -> None:
+    assert resolve_actor_text("two rebel commanders", lexicon=lexicon).sector == "REB"

@@ -86,13 +86,31 @@ def is_list_apposition(token: Token) -> bool:
     return bool(children(token, "conj") or children(token.head, "conj"))
 
 
+def is_dangling_apposition(token: Token) -> bool:
+    """ "A, deputy PM B and C": a bare title the parser cut off from the list member it opens
+    (the word after it is hung elsewhere) is no second name of its head."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or list(token.children):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and not following.is_punct and following.head.i != token.i
+
+
 def with_conjuncts(tokens: list[Token]) -> tuple[Token, ...]:
     """The tokens, their conjuncts and the members of lists parsed as appositions."""
     seen: dict[int, Token] = {}
     for token in tokens:
         for item in (token, *token.conjuncts):
             members = [a for a in children(item, "appos") if is_list_apposition(a)]
-            for member in (item, *members, *(c for m in members for c in m.conjuncts)):
+            # "Ruto, the president of Kenya, and Museveni": a name coordinated with a
+            # description is the next list member, not a second description
+            named = [
+                c
+                for a in children(item, "appos")
+                if not is_name(a)
+                for c in a.conjuncts
+                if is_name(c)
+            ]
+            for member in (item, *members, *(c for m in members for c in m.conjuncts), *named):
                 if member.pos_ not in ("VERB", "AUX", "CCONJ"):
                     seen.setdefault(member.i, member)
     return tuple(seen[i] for i in sorted(seen))
@@ -155,7 +173,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             child.dep_ == "prep" and child.lemma_.lower() in PHRASE_KEEP_PREPS
         ):
             continue
-        if is_list_apposition(child):
+        if is_list_apposition(child) or is_dangling_apposition(child):
             continue
         kept.append(child)
         stack.extend(child.children)
@@ -200,6 +218,8 @@ def event_object_parties(obj: Token) -> list[Token]:
     or its counterparts ("welcomed the resumption of ties *with Somalia*", "... *between Iran
     and Saudi Arabia*"), read through "of" chains. Empty when the object is a name or holds
     none of these; a counterpart other than a "by" agent must name someone."""
+    if any(is_name(a) for a in children(obj, "appos")):
+        return []  # "met Kenya's president, William Ruto": a person, not an act of Kenya's
     current = obj
     for _ in range(MAX_CLIMB):
         if is_name(current) or current.pos_ != "NOUN":

@@ -7,8 +7,9 @@ visit", "X is about to restore ties", "X agreed to meet Y"), relative clauses, c
 nominal events ("Muttaqi's visit to Islamabad", "talks between A and B", "X held talks with
 Y"), parties inside an event-noun object ("welcomed the resumption of ties with Y",
 "condemned an attack by Y"), a pronoun subject of a reported clause ("Ethiopia said it would
-...": the reporter) and appositions (kept inside the actor phrase, where the resolver reads
-titles and names).
+...": the reporter), appositions (kept inside the actor phrase, where the resolver reads
+titles and names), co-actors ("X was accompanied by Y to meet Z", "X, along with Y, met Z")
+and list members the parser hung elsewhere (party_lists.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from whimbrel.extract.parties import (
     with_conjuncts,
     without_shared_demonym_conjuncts,
 )
+from whimbrel.extract.party_lists import companions, lost_list_members
 from whimbrel.extract.triggers import TriggerMatch
 
 __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
@@ -319,6 +321,30 @@ def unnamed_event_parties(recipient: Token) -> list[Token]:
     return [a for c in clauses for a in prep_objects(c, {"by"}) if names_someone(a)]
 
 
+def co_actors(trigger: Token, actors: list[Token]) -> list[Token]:
+    """Who acts with the actors ("X was accompanied by Y to meet Z", "X, along with Y, met Z"),
+    read off the trigger's clause, or off the verb whose subject a nominal event took."""
+    if not actors:
+        return []
+    if trigger.pos_ == "VERB":
+        return companions(trigger)
+    verb = governing_verb(trigger)
+    if (
+        verb is None
+        or is_passive(verb)
+        or {a.i for a in actors} - {s.i for s in clause_subject(verb)}
+    ):
+        return []
+    return companions(verb)
+
+
+def party_tokens(heads: list[Token], trigger: Token) -> tuple[Token, ...]:
+    """The parties of the heads: their list members, one per place or people, no dates."""
+    return without_shared_demonym_conjuncts(
+        distributed(with_conjuncts([h for h in heads if is_party(h, trigger)]))
+    )
+
+
 def find_roles(match: TriggerMatch) -> Roles:
     token, entry = match.token, match.entry
     if token.pos_ == "VERB":
@@ -343,17 +369,17 @@ def find_roles(match: TriggerMatch) -> Roles:
         places = [r for r in with_conjuncts(recipients) if r.ent_type_ in PLACE_LABELS]
     if places:  # "left for Canberra for talks": only the destination and named parties
         recipients = [r for r in recipients if r in places or names_someone(r)]
-    actors = [party_head(a) for a in actors]
+    # "met with A, deputy PM B and C": list members the parser hung elsewhere
+    recipients = [*recipients, *(m for r in recipients for m in lost_list_members(r))]
     recipients = [party_head(r) for r in recipients]
-    actor_tokens = without_shared_demonym_conjuncts(
-        distributed(with_conjuncts([a for a in actors if is_party(a, token)]))
+    actor_tokens = party_tokens([party_head(a) for a in actors], token)
+    # Companions come first: the subject stays the last actor, the one a later "he" means.
+    companion_tokens = tuple(
+        c
+        for c in party_tokens([party_head(c) for c in co_actors(token, actors)], token)
+        if c.i not in {a.i for a in actor_tokens}
     )
+    actor_tokens = companion_tokens + actor_tokens
     actor_ids = {a.i for a in actor_tokens}
-    recipient_tokens = tuple(
-        r
-        for r in without_shared_demonym_conjuncts(
-            distributed(with_conjuncts([r for r in recipients if is_party(r, token)]))
-        )
-        if r.i not in actor_ids
-    )
+    recipient_tokens = tuple(r for r in party_tokens(recipients, token) if r.i not in actor_ids)
     return Roles(actors=actor_tokens, recipients=recipient_tokens, place_objects=tuple(places))

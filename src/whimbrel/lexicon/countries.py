@@ -34,9 +34,12 @@ FIELD_KINDS = {
     "seats": "seat",
     "places": "place",
     "groups": "group",
+    # A ruling family's name ("Al Thani") says which state its members belong to, as an
+    # ethnic group's does: weaker than a country's name, and never a name breaker.
+    "families": "group",
     "breakaway": "breakaway",
 }
-KINDS: tuple[str, ...] = tuple(FIELD_KINDS.values())
+KINDS: tuple[str, ...] = tuple(dict.fromkeys(FIELD_KINDS.values()))
 PLURALISED = frozenset({"demonym", "group"})
 OTHER_FIELDS = frozenset({"name", "part_of", "drop"})
 

@@ -38,6 +38,7 @@ RECIPIENT_PREPOSITIONS = (
     "of",
     "in",
     "over",
+    "about",
     "upon",
     "toward",
     "towards",

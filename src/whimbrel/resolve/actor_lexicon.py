@@ -76,6 +76,10 @@ class ActorLexicon:
     locative: frozenset[tuple[str, ...]]
     relational: frozenset[tuple[str, ...]]
     max_length: int = field(default=1)
+    # One-edit variants of long country-name words -> the word ("" when two words share a
+    # variant), and every word of every form: see :meth:`respelt`.
+    near_names: Mapping[str, str] = field(default_factory=dict)
+    known_words: frozenset[str] = field(default_factory=frozenset)
 
     @staticmethod
     def default() -> ActorLexicon:
@@ -105,6 +109,15 @@ class ActorLexicon:
         )
         return any(c.kind == "person" for c in candidates)
 
+    def respelt(self, key: str) -> str | None:
+        """The country- or person-name word ``key`` misspells by one letter ("afganistan" ->
+        "afghanistan", "herzogovina" -> "herzegovina"), or None. Only long unknown words are
+        tried, so short names ("Oman", "Holland") and known words never change."""
+        if len(key) < MIN_RESPELT_LENGTH or key in self.known_words:
+            return None
+        found = {self.near_names.get(v) for v in _one_deletions(key)} - {None}
+        return found.pop() if len(found) == 1 and "" not in found else None
+
     def with_user_entries(self, entries: Sequence[UserEntry]) -> ActorLexicon:
         """A copy where ``entries`` come before every built-in meaning of the same form."""
         exact = {key: list(values) for key, values in self.exact.items()}
@@ -120,6 +133,8 @@ class ActorLexicon:
             locative=self.locative,
             relational=self.relational,
             max_length=max(len(k) for k in [*exact, *folded]),
+            near_names=self.near_names,
+            known_words=self.known_words | {w.lower() for k in [*exact, *folded] for w in k},
         )
 
     @staticmethod
@@ -132,7 +147,37 @@ class ActorLexicon:
             locative=frozenset(token_keys(p) for p in sectors["locative"]),
             relational=frozenset(token_keys(p) for p in sectors["relational"]),
             max_length=max(len(k) for k in [*exact, *folded]),
+            near_names=_near_names(folded),
+            known_words=frozenset(w.lower() for k in [*exact, *folded] for w in k),
         )
+
+
+# A misspelt word must be at least this long, and the name word it respells longer still
+# (a one-letter slip in a 7-letter word is "Ethopia"; shorter words collide with names).
+# People's names are many and alike, so only their long words are respelt ("Mitterand").
+MIN_RESPELT_LENGTH = 7
+MIN_RESPELT_TARGET = {"name": 8, "person": 9}
+
+
+def _one_deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _near_names(folded: Index) -> dict[str, str]:
+    """Symmetric-deletion index of the long words in country and people's names: two words
+    one edit apart (a letter dropped, added or changed) share a one-deletion variant."""
+    words = {
+        word
+        for key, candidates in folded.items()
+        for kind in {c.kind for c in candidates} & MIN_RESPELT_TARGET.keys()
+        for word in key
+        if len(word) >= MIN_RESPELT_TARGET[kind] and word.isalpha()
+    }
+    near: dict[str, str] = {}
+    for word in sorted(words):
+        for variant in _one_deletions(word):
+            near[variant] = word if near.get(variant, word) == word else ""
+    return near
 
 
 def user_candidate(entry: UserEntry) -> Candidate:

@@ -13,6 +13,7 @@ weights live in the tables below; the words live in ``data_sources/``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -162,6 +163,7 @@ def is_reporter(text: str, lexicon: ActorLexicon) -> bool:
 
 def _match(tokens: list[Token], lexicon: ActorLexicon) -> tuple[list[Piece], list[int]]:
     """Greedy longest match, left to right; returns pieces and unmatched token indices."""
+    tokens = _respelt(tokens, lexicon)
     pieces: list[Piece] = []
     unmatched: list[int] = []
     i = 0
@@ -174,6 +176,17 @@ def _match(tokens: list[Token], lexicon: ActorLexicon) -> tuple[list[Piece], lis
             pieces.append(piece)
             i = piece.end
     return _names_over_places(pieces, unmatched, tokens)
+
+
+def _respelt(tokens: list[Token], lexicon: ActorLexicon) -> list[Token]:
+    """Capitalised words one letter off a country's or person's name word take that word's
+    key ("Afganistan", "Bosnia-Herzogovina", "Mitterand"): wire copy misspells names, and an unknown
+    capitalised word would otherwise be read as a person's name."""
+    out = []
+    for token in tokens:
+        word = lexicon.respelt(token.key) if token.is_capitalised else None
+        out.append(dataclasses.replace(token, key=word) if word else token)
+    return out
 
 
 def _longest_at(tokens: list[Token], i: int, lexicon: ActorLexicon) -> Piece | None:

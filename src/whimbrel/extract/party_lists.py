@@ -1,0 +1,117 @@
+"""Parties the parse leaves out: who acts together with the actor, and list members the
+parser hung elsewhere.
+
+"X was accompanied by Y to meet Z", "Y accompanied X to Kabul to meet Z", "X, along with Y,
+met Z" and "Accompanied by Y, X met Z" give Y as a second actor. "met with the prime minister
+of X A, deputy PM B and the foreign minister C" is three recipients even where the parser cut
+the list after ", deputy" (or into another sentence).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whimbrel.extract.parties import (
+    MAX_CLIMB,
+    children,
+    is_dangling_apposition,
+    is_name,
+    names_someone,
+    prep_objects,
+)
+
+# Who goes with the actor does the act too: "X was accompanied by Y to meet Z", "Y accompanied
+# X to Kabul to meet Z", "X, along with Y, met Z", "Accompanied by Y, X met Z".
+COMPANION_VERBS = frozenset({"accompany", "escort"})
+COMPANION_PREPS = frozenset({"along", "together", "alongside"})
+COMPANION_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj"})
+
+
+def companion_objects(holder: Token) -> list[Token]:
+    """ "along with Y", "together with Y", "alongside Y" attached to ``holder``."""
+    found = []
+    for prep in children(holder, "prep"):
+        lemma = prep.lemma_.lower()
+        together = lemma == "with" and any(m.lower_ == "together" for m in children(prep, "advmod"))
+        if lemma == "alongside" or together:
+            found.extend(children(prep, "pobj"))
+        elif lemma in COMPANION_PREPS:
+            found.extend(p for inner in children(prep, "prep") for p in children(inner, "pobj"))
+    return found
+
+
+def accompanying_agents(holder: Token) -> list[Token]:
+    """The by-agent of an "accompanied by Y" participle clause on ``holder``."""
+    clauses = [c for c in children(holder, "advcl", "acl") if c.lemma_.lower() in COMPANION_VERBS]
+    return [p for c in clauses for p in prep_objects(c, {"by"})]
+
+
+def companions(verb: Token) -> list[Token]:
+    """Parties acting together with the subject of ``verb``: the other side of an "accompany"
+    whose clause holds the verb, and "along with" or "accompanied by" companions of the
+    verb, of the clauses above it or of their subjects."""
+    found: list[Token] = []
+    clause = verb
+    for _ in range(MAX_CLIMB):
+        if clause.i != verb.i and clause.lemma_.lower() in COMPANION_VERBS:
+            found += prep_objects(clause, {"by"}) + children(clause, "dobj")
+        for holder in (clause, *children(clause, "nsubj", "nsubjpass")):
+            found += companion_objects(holder) + accompanying_agents(holder)
+        if clause.dep_ not in COMPANION_CLIMB_DEPS or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return [p for p in found if names_someone(p) or p.pos_ in ("NOUN", "PROPN")]
+
+
+# Words a list member may hold: "the interim foreign minister of X Y", "deputy PM Y".
+LIST_MEMBER_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PART", "NUM"})
+LIST_MEMBER_WORDS = frozenset({"of"})
+
+
+def list_segments(doc_tokens: list[Token]) -> list[list[Token]] | None:
+    """Split the tokens after a party's phrase, which open with a comma, into the members of a
+    list closed by "and" ("X, deputy PM Y and the minister Z"); None if they are no list."""
+    segments: list[list[Token]] = []
+    current: list[Token] = []
+    closed = False
+    for token in doc_tokens:
+        if token.text == "," or token.lower_ == "and":
+            if current and closed:
+                break
+            if current:
+                segments.append(current)
+            current = []
+            closed = closed or token.lower_ == "and"
+        elif token.pos_ in LIST_MEMBER_POS or token.lower_ in LIST_MEMBER_WORDS:
+            current.append(token)
+        elif closed and current and token.pos_ not in ("VERB", "AUX"):
+            break
+        else:
+            return None
+    if not closed or not current:
+        return None
+    return [*segments, current]
+
+
+def lost_list_members(head: Token, *, limit: int = 40) -> list[Token]:
+    """ "met with the prime minister of X A, deputy PM B and the foreign minister C": list
+    members after a party that the parser hung elsewhere (or in another sentence). Each is
+    the last name of its member that heads it; members naming no one are skipped."""
+    kept = [t for t in head.subtree if not (t.is_punct and t.i > head.i)]
+    dangling = [t for t in children(head, "appos") if is_dangling_apposition(t)]
+    end = dangling[0].i - 2 if dangling else max(t.i for t in kept)
+    doc = head.doc
+    tokens = list(doc[end + 1 : min(len(doc), end + 1 + limit)])
+    if not tokens or tokens[0].text != ",":
+        return []
+    segments = list_segments(tokens)
+    if segments is None:
+        return []
+    found = []
+    for segment in segments:
+        ids = {t.i for t in segment}
+        roots = [t for t in segment if t.head.i not in ids or t.head.i == t.i]
+        named = [t for t in roots if is_name(t)] or [t for t in roots if names_someone(t)]
+        if named:
+            found.append(named[-1])
+    return found
