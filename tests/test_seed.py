@@ -136,6 +136,8 @@ def actor_table(result: StoryResult) -> dict[str, tuple[str | None, str | None, 
         ("Qureshi", "Qureshi", "PAK", "GOV"),  # surname: coreference with the full name
         ("He", "Qureshi", "PAK", "GOV"),  # "He met with ...": the last person named
         ("the Taliban", "Taliban", "AFG", "GOV"),  # government after 2021-08-15
+        ("the ISI chief Lt Gen Faiz Hameed", "Faiz Hameed", "PAK", "SPY"),  # co-actor
+        ("Abdul Salam Hanafi", "Hanafi", "AFG", "GOV"),  # a member of a broken list
     ],
 )
 def test_seed_actors(
