@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 SECTOR_CODES: frozenset[str] = frozenset(
     {
@@ -99,3 +100,24 @@ def string_list(value: object) -> list[str] | None:
     if not all(isinstance(item, str) and item.strip() for item in value):
         return None
     return [item.strip() for item in value]
+
+
+def claimed_twice(
+    entries: list[dict[str, Any]], *, what: str, scope: str | None = None
+) -> list[str]:
+    """Forms that two entries claim (within one ``scope`` value, e.g. one country, when
+    given): the context could not tell them apart."""
+    owners: dict[tuple[str, object], str] = {}
+    problems = []
+    for entry in entries:
+        where = entry[scope] if scope else None
+        for form in entry["forms"]:
+            key = (form["text"] if form["exact"] else fold(form["text"]), where)
+            if key in owners and owners[key] != entry["name"]:
+                place = f" ({where})" if where else ""
+                problems.append(
+                    f"{what} {form['text']!r}{place} belongs to both {owners[key]!r} and "
+                    f"{entry['name']!r}: drop it from one"
+                )
+            owners.setdefault(key, entry["name"])
+    return problems

@@ -21,6 +21,7 @@ from typing import Any
 from whimbrel.lexicon.actor_forms import (
     ORGANISATION_CODES,
     SECTOR_CODES,
+    claimed_twice,
     fold,
     is_country_code,
     is_exact_form,
@@ -158,27 +159,11 @@ def _entry(index: int, entry: object, problems: list[str]) -> dict[str, Any] | N
     }
 
 
-def _shared_aliases(organisations: list[dict[str, Any]]) -> list[str]:
-    """Aliases two entries of one country claim: the country context could not tell them apart."""
-    owners: dict[tuple[str, str], str] = {}
-    problems = []
-    for org in organisations:
-        for form in org["forms"]:
-            key = (form["text"] if form["exact"] else fold(form["text"]), org["country"])
-            if key in owners and owners[key] != org["name"]:
-                problems.append(
-                    f"alias {form['text']!r} ({org['country']}) belongs to both "
-                    f"{owners[key]!r} and {org['name']!r}"
-                )
-            owners.setdefault(key, org["name"])
-    return problems
-
-
 def compile(raw: object) -> tuple[object, list[str]]:
     if not isinstance(raw, dict) or not isinstance(raw.get("organisations"), list):
         return {}, ["top level must be a mapping with an 'organisations' list"]
     problems: list[str] = []
     entries = [_entry(i, e, problems) for i, e in enumerate(raw["organisations"])]
     organisations = [e for e in entries if e is not None]
-    problems += _shared_aliases(organisations)
+    problems += claimed_twice(organisations, what="alias", scope="country")
     return {"organisations": organisations}, problems

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from whimbrel.lexicon.actor_forms import fold, string_list
+from whimbrel.lexicon.actor_forms import claimed_twice, string_list
 from whimbrel.lexicon.organisations import code_problems, forms_of, periods_of
 
 SOURCE = "people.yaml"
@@ -47,26 +47,11 @@ def _entry(index: int, entry: object, problems: list[str]) -> dict[str, Any] | N
     }
 
 
-def _shared_names(people: list[dict[str, Any]]) -> list[str]:
-    owners: dict[str, str] = {}
-    problems = []
-    for person in people:
-        for form in person["forms"]:
-            key = form["text"] if form["exact"] else fold(form["text"])
-            if key in owners and owners[key] != person["name"]:
-                problems.append(
-                    f"name {form['text']!r} belongs to both {owners[key]!r} and "
-                    f"{person['name']!r}: drop it from one"
-                )
-            owners.setdefault(key, person["name"])
-    return problems
-
-
 def compile(raw: object) -> tuple[object, list[str]]:
     if not isinstance(raw, dict) or not isinstance(raw.get("people"), list):
         return {}, ["top level must be a mapping with a 'people' list"]
     problems: list[str] = []
     entries = [_entry(i, e, problems) for i, e in enumerate(raw["people"])]
     people = [e for e in entries if e is not None]
-    problems += _shared_names(people)
+    problems += claimed_twice(people, what="name")
     return {"people": people}, problems
