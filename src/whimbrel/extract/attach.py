@@ -48,8 +48,8 @@ class Attached:
 
 def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | None:
     """The DATE/TIME entity that modifies the event's clause, nearest level first; else the
-    nearest one inside the event's clause, wherever the parser hung it ("killed one insurgent
-    during an operation in Now Zad district, Helmand province, yesterday")."""
+    nearest one inside the event's clause, wherever the parser hung it ("seized weapons
+    during a patrol in the Orgun district of Paktika on Tuesday")."""
     levels = climb(trigger, reporting=reporting)
     clause = [token for token, on_report in levels if not on_report][-1]
     for level, (token, on_report) in enumerate(levels):

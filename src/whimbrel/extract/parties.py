@@ -248,8 +248,8 @@ def event_object_parties(obj: Token) -> list[Token]:
 
 def complement_targets(verb: Token) -> list[Token]:
     """The named target of the act in a verb's complement clause: its named object, the party
-    inside its object ("to lift the curfew *on Palestinians*", "to respond to a demand *from
-    the US*") or a named object of a target preposition ("to hand over *to Britain*")."""
+    inside its object ("to end the embargo *on Cuba*", "to answer a request *from
+    Chile*") or a named object of a target preposition ("to hand over *to Britain*")."""
     clauses = [c for x in children(verb, "xcomp") for c in (x, *x.conjuncts)]
     for clause in clauses:
         found = [t for obj in children(clause, "dobj", "dative") for t in object_targets(obj)]

@@ -191,7 +191,7 @@ def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], lis
     if not recipients and verb.dep_ == "advcl":  # "Criticized by X, Y said ..."
         recipients = children(verb.head, "nsubj", "nsubjpass")
     recipients = [relative_antecedent(r) for r in recipients]
-    # "Evidence against Russia was presented by the US"
+    # "A complaint against Peru was filed by Chile"
     return actors, [p for r in recipients for p in event_object_parties(r) or [r]]
 
 

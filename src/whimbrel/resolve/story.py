@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from whimbrel.extract.attach import find_dateline
+from whimbrel.extract.parties import PLACE_LABELS
 from whimbrel.records import (
     ActorRef,
     Attribution,
@@ -33,7 +34,6 @@ from whimbrel.resolve.actors import ActorLexicon, is_reporter, resolve_actor_tex
 from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
 from whimbrel.resolve.story_dates import event_date, lead_date, story_dates
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 REGION_RESOLUTION = 2
 MATERIAL_CONFLICT = 4
