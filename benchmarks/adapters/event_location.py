@@ -104,7 +104,7 @@ def locate(
     from whimbrel.extract.attach import attached_places
     from whimbrel.extract.roles import PLACE_LABELS
     from whimbrel.resolve.places import names_a_kind_of_place, resolve_place
-    from whimbrel.resolve.story import choose_event_place
+    from whimbrel.resolve.story_places import choose_event_place
 
     verb = doc.char_span(*case.verb, alignment_mode="expand")  # type: ignore[attr-defined]
     if verb is None or len(verb) == 0:

@@ -22,7 +22,7 @@ from whimbrel.resolve.places import (
     resolve_place,
     resolve_story_places,
 )
-from whimbrel.resolve.story import choose_event_place
+from whimbrel.resolve.story_places import choose_event_place
 
 
 @pytest.fixture(scope="module")
