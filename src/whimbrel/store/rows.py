@@ -15,7 +15,7 @@ from typing import Any
 
 from whimbrel.errors import StoreError
 from whimbrel.export.plover import check_versions, event_record, mention_record
-from whimbrel.export.tabular import joined, location_columns
+from whimbrel.export.tabular import flat_row
 from whimbrel.records import Article, EventMention, StoryResult, content_hash
 from whimbrel.store.bulk import Column
 
@@ -173,20 +173,11 @@ def mention_row(
 
 
 def event_row(record: dict[str, Any]) -> Row:
-    """The events-table row of a PLOVER record, flat columns joined as in the CSV export."""
-    actors, recipients = record["actor"], record["recipient"]
-    place = location_columns(record["location"])
-    return (
-        record["id"], record["story_id"], record["date"], record["date_precision"],
-        record["event_type"], record["mode"], record["cameo_code"], record["quad_class"],
-        record["intensity"], record["modality"],
-        joined(a["country"] for a in actors), joined(a["sector"] for a in actors),
-        joined(r["country"] for r in recipients), joined(r["sector"] for r in recipients),
-        place["location_name"], place["lat"], place["lon"],
-        record["num_mentions"], record["num_stories"],
-        record["spans"]["sentence"][0], record["spans"]["trigger"][0],
-        json.dumps(record, ensure_ascii=False), record["coder_version"], record["model"],
-    )  # fmt: skip
+    """The events-table row of a PLOVER record; its flat columns are the CSV export's own values,
+    so the store and the export can never disagree."""
+    flat = flat_row(record) | {"event_id": record["id"], "num_stories": record["num_stories"]}
+    flat["record"] = json.dumps(record, ensure_ascii=False)
+    return tuple(flat[name] for name, _ in EVENT_COLUMNS)
 
 
 def add_coded(
