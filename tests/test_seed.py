@@ -134,7 +134,9 @@ def actor_table(result: StoryResult) -> dict[str, tuple[str | None, str | None, 
         ),
         ("Pakistan’s Foreign Minister Shah Mehmood Qureshi", "Qureshi", "PAK", "GOV"),
         ("Qureshi", "Qureshi", "PAK", "GOV"),  # surname: coreference with the full name
-        ("He", "Qureshi", "PAK", "GOV"),  # "He met with ...": the last person named
+        ("He", "Qureshi", "PAK", "GOV"),  # "He met with ...": the last subject person
+        # a title-only description: the person holding that title in the story
+        ("Afghan foreign minister", "Amir Khan Muttaqi", "AFG", "GOV"),
         ("the Taliban", "Taliban", "AFG", "GOV"),  # government after 2021-08-15
         ("the ISI chief Lt Gen Faiz Hameed", "Faiz Hameed", "PAK", "SPY"),  # co-actor
         ("Abdul Salam Hanafi", "Hanafi", "AFG", "GOV"),  # a member of a broken list
@@ -146,6 +148,32 @@ def test_seed_actors(
     result, _ = coded
     found_name, found_country, found_sector = actor_table(result)[text]
     assert name in (found_name or "") and (found_country, found_sector) == (country, sector)
+
+
+def test_seed_coreference_says_how(coded: tuple[StoryResult, list[dict]]) -> None:
+    result, _ = coded
+    methods = {a.text: a.method for m in result.mentions for a in (*m.actors, *m.recipients)}
+    assert methods["Afghan foreign minister"] == "coreference:title"
+    assert methods["He"] == "coreference:pronoun"
+    assert methods["Qureshi"] == "coreference:name"
+    # "Meanwhile, the Afghan foreign minister Muttaqi welcomed ... He reportedly said": the
+    # subject of the sentence before, not the last person named in the story
+    said = [a.source for m in result.mentions for a in m.attribution if a.span is not None]
+    assert "Amir Khan Muttaqi" in said and "He" not in said
+
+
+def test_seed_event_parties(coded: tuple[StoryResult, list[dict]]) -> None:
+    """The Kabul meeting: Qureshi with the ISI chief as co-actor (from the "to meet"
+    mention), each party once under its fullest name."""
+    _, records = coded
+    meeting = find(records, modality="asserted", place="Kabul")
+    actors = [(p["name"], p["country"], p["sector"]) for p in meeting["actor"]]
+    recipients = [(p["name"], p["country"], p["sector"]) for p in meeting["recipient"]]
+    assert ("Faiz Hameed", "PAK", "SPY") in actors
+    assert sum("Qureshi" in (name or "") for name, _, _ in actors) == 1
+    assert len(set(recipients)) == len(recipients)
+    assert ("Amir Khan Muttaqi", "AFG", "GOV") in recipients
+    assert not set(actors) & set(recipients)
 
 
 def test_seed_actors_without_the_people_list(shared_dir: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -162,3 +190,4 @@ def test_seed_actors_without_the_people_list(shared_dir: Path, pipeline) -> None
     assert table["Afghanistan’s Interim Foreign Minister, Amir Khan Muttaqi"][1:] == ("AFG", "GOV")
     assert table["Muttaqi"] == ("Amir Khan Muttaqi", "AFG", "GOV")
     assert table["He"][1:] == ("PAK", "GOV") and "Qureshi" in (table["He"][0] or "")
+    assert table["Afghan foreign minister"] == ("Amir Khan Muttaqi", "AFG", "GOV")

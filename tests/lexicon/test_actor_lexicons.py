@@ -146,6 +146,46 @@ def test_sectors_validator_lists_every_problem() -> None:
     assert "'minister' is listed twice" in joined
 
 
+def test_sectors_word_lists_are_optional_folded_and_checked() -> None:
+    raw = {
+        "codes": {"GOV": "government"},
+        "roles": {"GOV": ["minister"]},
+        "weak_sectors": [],
+        "weak": {},
+        "modifiers": {},
+        "qualifiers": [],
+        "function_words": [],
+        "locative": [],
+        "relational": [],
+        "cameo_agents": {},
+    }
+    compiled, problems = sectors.compile(raw)
+    assert problems == [] and compiled["international_words"] == []  # type: ignore[index]
+    compiled, problems = sectors.compile({**raw, "international_words": ["World", "Global"]})
+    assert compiled["international_words"] == ["world", "global"]  # type: ignore[index]
+    _, problems = sectors.compile({**raw, "body_words": "forum"})
+    assert problems == ["body_words: must be a list of words, got 'forum'"]
+    aliases = {"top minister": "minister", "chief": "minister", "minister": "prime minister"}
+    compiled, problems = sectors.compile(
+        {**raw, "roles": {"GOV": ["minister", "top minister"]}, "title_aliases": aliases}
+    )
+    assert compiled["title_aliases"]["top minister"] == "minister"  # type: ignore[index]
+    assert problems == [
+        "title_aliases.chief: 'chief' is not a title in roles or weak; add it there or fix the "
+        "spelling",
+        "title_aliases.minister: 'prime minister' is not a title in roles or weak; add it there "
+        "or fix the spelling",
+    ]
+
+
+def test_ruling_families_are_their_own_kind() -> None:
+    raw = {"countries": {"QAT": {"name": "Qatar", "families": ["Al Thani"], "groups": ["Qatari"]}}}
+    compiled, problems = countries.compile(raw)
+    assert problems == []
+    kinds = {(f["text"], f["kind"]) for f in compiled["forms"]}  # type: ignore[index]
+    assert ("Al Thani", "family") in kinds
+
+
 def test_shipped_sectors_make_plurals_and_keep_exact_forms() -> None:
     compiled = json.loads((DATA_DIR / "sectors.json").read_text(encoding="utf-8"))
     phrases = {p["text"]: p for p in compiled["phrases"]}

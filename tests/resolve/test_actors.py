@@ -41,7 +41,7 @@ def resolve(text: str, lexicon: ActorLexicon, **options: object) -> tuple[object
         ("Bangladeshi border guards", "BGD", "MIL", "demonym"),
         ("Sri Lanka's Supreme Court", "LKA", "JUD", "dictionary"),
         ("Iranian lawmakers", "IRN", "LEG", "demonym"),
-        ("Two Russians", "RUS", None, "demonym"),
+        ("Two Russians", "RUS", "CVL", "demonym"),  # a people by plural demonym
         ("Ukrainian farmers", "UKR", "AGR", "demonym"),
         ("Kenyan riot police", "KEN", "COP", "demonym"),
         ("Egyptian journalists", "EGY", "JRN", "demonym"),
@@ -198,7 +198,11 @@ def test_people_are_time_aware(
         # an ethnicity lives where the phrase or the event puts it
         ("ethnic Hungarians in northern Serbia", None, "SRB"),
         ("Up to 200 ethnic Hungarians", "ROU", "ROU"),
-        ("ethnic Hungarians", None, "HUN"),
+        # with neither, its residence is unknown: no country, so the event's can be tried
+        ("ethnic Hungarians", None, None),
+        ("the Hungarians of southern Slovakia", None, "SVK"),
+        ("Karen guerrillas", "THA", "MMR"),
+        ("Hazara shopkeepers", None, "AFG"),
         ("Hungarians in Serbia", None, "HUN"),
         # a stance towards a country is not its people
         ("anti-American students", "PAK", "PAK"),

@@ -9,6 +9,7 @@ event. A mention without resolved countries joins an event only through a shared
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -120,20 +121,60 @@ def oriented(
 
 
 def completed(
-    side: tuple[ActorRef, ...], others: list[tuple[ActorRef, ...]]
+    side: tuple[ActorRef, ...],
+    others: list[tuple[ActorRef, ...]],
+    *,
+    opposite: tuple[ActorRef, ...] = (),
 ) -> tuple[ActorRef, ...]:
-    """Fill an empty side, and replace a party known only by its country ("Kabul") with a
-    fuller party of the same country from another mention ("Taliban officials")."""
+    """The lead's parties on one side, completed from the other mentions' same side:
+
+    - an empty side takes the first other mention's parties;
+    - a party known only by its country ("Kabul") gives way to a fuller party of the same
+      country ("Taliban officials");
+    - a co-party of a country already on this side (and not on the ``opposite`` one) joins
+      ("Qureshi was accompanied by the ISI chief"), unless it is a party already listed under
+      another text ("He", "Qureshi");
+    - each party carries the fullest name any mention gives it.
+    """
     pool = [party for parties in others for party in parties if party.country]
     if not side:
-        return others[0] if others and others[0] else side
-    result = []
+        side = others[0] if others and others[0] else side
+    result: list[ActorRef] = []
     for party in side:
         if party.sector is None and party.country:
             fuller = next((p for p in pool if p.country == party.country and p.sector), None)
             party = fuller or party
-        result.append(party)
-    return tuple(result)
+        if not any(same_party(party, kept) for kept in result):
+            result.append(party)
+    home = {p.country for p in result if p.country} - {p.country for p in opposite}
+    for party in pool:
+        joins = party.country in home and party.sector and party.name
+        if joins and not any(same_party(party, kept) for kept in (*result, *opposite)):
+            result.append(party)
+    return tuple(with_fullest_name(party, pool) for party in result)
+
+
+def name_words(party: ActorRef) -> frozenset[str]:
+    return frozenset((party.name or "").lower().replace("-", " ").split())
+
+
+def same_party(a: ActorRef, b: ActorRef) -> bool:
+    """One party under two texts: the same country and sector, and one name's words within
+    the other's ("Qureshi" and "Shah Mahmood Qureshi"; "He" resolved to either)."""
+    if (a.country, a.sector) != (b.country, b.sector):
+        return False
+    a_words, b_words = name_words(a), name_words(b)
+    return bool(a_words and b_words) and (a_words <= b_words or b_words <= a_words)
+
+
+def with_fullest_name(party: ActorRef, pool: list[ActorRef]) -> ActorRef:
+    """``party`` named as fully as any mention names it (its own text and span kept)."""
+    fullest = max(
+        (p for p in pool if same_party(p, party)), key=lambda p: len(name_words(p)), default=None
+    )
+    if fullest is None or len(name_words(fullest)) <= len(name_words(party)):
+        return party
+    return dataclasses.replace(party, name=fullest.name)
 
 
 def is_codable(mention: EventMention) -> bool:
@@ -154,8 +195,8 @@ def to_event(cluster: Cluster) -> Event:
     return Event(
         id=content_hash(POLICY, *sorted(m.id for m in cluster.mentions)),
         mentions=tuple(ordered),
-        best_actors=completed(lead.actors, [a for a, _ in rest if a]),
-        best_recipients=completed(lead.recipients, [r for _, r in rest if r]),
+        best_actors=completed(lead.actors, [a for a, _ in rest if a], opposite=lead.recipients),
+        best_recipients=completed(lead.recipients, [r for _, r in rest if r], opposite=lead.actors),
         policy=POLICY,
         story_ids=tuple(sorted({m.story_id for m in cluster.mentions})),
         best_date=best_date,

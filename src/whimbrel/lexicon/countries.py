@@ -34,9 +34,10 @@ FIELD_KINDS = {
     "seats": "seat",
     "places": "place",
     "groups": "group",
-    # A ruling family's name ("Al Thani") says which state its members belong to, as an
-    # ethnic group's does: weaker than a country's name, and never a name breaker.
-    "families": "group",
+    # A ruling family's name ("Al Thani") says which state its members belong to: weaker than
+    # a country's name, never a name breaker, and, unlike an ethnic group, not re-read as the
+    # people of the country the event happens in.
+    "families": "family",
     "breakaway": "breakaway",
 }
 KINDS: tuple[str, ...] = tuple(dict.fromkeys(FIELD_KINDS.values()))
@@ -96,7 +97,7 @@ def _collisions(forms: list[dict[str, Any]]) -> list[str]:
     """
     owners: dict[tuple[str, bool], set[str]] = {}
     for form in forms:
-        if form["kind"] == "group":
+        if form["kind"] in ("group", "family"):
             continue
         key = (form["text"] if form["exact"] else fold(form["text"]), form["exact"])
         owners.setdefault(key, set()).add(form["country"])

@@ -4,7 +4,8 @@ Compiled form::
 
     {"codes": {SECTOR: description},
      "phrases": [{"text": str, "sector": SECTOR | null, "tier": TIER, "exact": bool}],
-     "locative": [str], "relational": [str], "cameo_agents": {CAMEO: SECTOR}}
+     "locative": [str], "relational": [str], "cameo_agents": {CAMEO: SECTOR},
+     "international_words": [str], "body_words": [str]}
 
 ``tier`` says how much a phrase weighs (see the file's header): ``modifier`` (overrides),
 ``role``, ``weak``, ``qualifier`` and ``function`` (no sector). Roles and weak words get their
@@ -38,6 +39,9 @@ SECTIONS = (
     "relational",
     "cameo_agents",
 )
+# Optional sections: words that make a body's proper name international, and head nouns of
+# bodies (never one office holder, for coreference).
+WORD_SECTIONS = ("international_words", "body_words", "body_heads")
 TIERS: tuple[str, ...] = ("modifier", "role", "weak", "qualifier", "function")
 
 
@@ -135,6 +139,34 @@ def _cameo_agents(raw: dict[str, Any], problems: list[str]) -> dict[str, str]:
     return {str(code): str(sector) for code, sector in table.items()}
 
 
+def _word_list(raw: dict[str, Any], section: str, problems: list[str]) -> list[str]:
+    value = raw.get(section, [])
+    words = string_list(value)
+    if words is None:
+        problems.append(f"{section}: must be a list of words, got {value!r}")
+        return []
+    return [fold(w) for w in words]
+
+
+def _title_aliases(
+    raw: dict[str, Any], phrases: list[dict[str, Any]], problems: list[str]
+) -> dict[str, str]:
+    """``title_aliases``: form -> the form of the same office; both must be title phrases."""
+    table = raw.get("title_aliases", {})
+    if not isinstance(table, dict):
+        problems.append(f"title_aliases: must map title forms to title forms, got {table!r}")
+        return {}
+    titles = {_key(p) for p in phrases if p["tier"] in ("role", "weak")}
+    for form, canonical in table.items():
+        for side in (form, canonical):
+            if not isinstance(side, str) or _key(_phrase(side, None, "role")) not in titles:
+                problems.append(
+                    f"title_aliases.{form}: {side!r} is not a title in roles or weak; "
+                    "add it there or fix the spelling"
+                )
+    return {str(form): str(canonical) for form, canonical in table.items()}
+
+
 def compile(raw: object) -> tuple[object, list[str]]:
     if not isinstance(raw, dict):
         return {}, ["top level must be a mapping with sections " + ", ".join(SECTIONS)]
@@ -155,5 +187,7 @@ def compile(raw: object) -> tuple[object, list[str]]:
         "locative": string_list(raw.get("locative")) or [],
         "relational": string_list(raw.get("relational")) or [],
         "cameo_agents": _cameo_agents(raw, problems),
+        "title_aliases": _title_aliases(raw, phrases, problems),
+        **{section: _word_list(raw, section, problems) for section in WORD_SECTIONS},
     }
     return compiled, problems

@@ -8,6 +8,7 @@ expression per entry.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from whimbrel.resolve.user_dict import UserEntry
 
 COUNTRY_KINDS = frozenset(
-    {"name", "abbreviation", "demonym", "capital", "seat", "place", "group", "breakaway"}
+    {"name", "abbreviation", "demonym", "capital", "seat", "place", "group", "family", "breakaway"}
 )
 NAMED_KINDS = frozenset({"organisation", "person"})
 PRIORITY = {
@@ -80,6 +81,13 @@ class ActorLexicon:
     # variant), and every word of every form: see :meth:`respelt`.
     near_names: Mapping[str, str] = field(default_factory=dict)
     known_words: frozenset[str] = field(default_factory=frozenset)
+    # Words that make a body's proper name international, and the nouns naming a body.
+    international_words: frozenset[str] = field(default_factory=frozenset)
+    body_words: frozenset[str] = field(default_factory=frozenset)
+    # Coreference: forms of one office -> the form people are compared by, and head nouns of
+    # bodies that never stand for one office holder.
+    title_aliases: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    body_heads: frozenset[str] = field(default_factory=frozenset)
 
     @staticmethod
     def default() -> ActorLexicon:
@@ -126,14 +134,11 @@ class ActorLexicon:
             _add(
                 exact if entry.exact else folded, entry.pattern, entry.exact, user_candidate(entry)
             )
-        return ActorLexicon(
+        return dataclasses.replace(
+            self,
             exact=_sorted(exact),
             folded=_sorted(folded),
-            country_names=self.country_names,
-            locative=self.locative,
-            relational=self.relational,
             max_length=max(len(k) for k in [*exact, *folded]),
-            near_names=self.near_names,
             known_words=self.known_words | {w.lower() for k in [*exact, *folded] for w in k},
         )
 
@@ -149,6 +154,13 @@ class ActorLexicon:
             max_length=max(len(k) for k in [*exact, *folded]),
             near_names=_near_names(folded),
             known_words=frozenset(w.lower() for k in [*exact, *folded] for w in k),
+            international_words=_word_keys(sectors.get("international_words", [])),
+            body_words=_word_keys(sectors.get("body_words", [])),
+            title_aliases={
+                token_keys(form): token_keys(canonical)
+                for form, canonical in sectors.get("title_aliases", {}).items()
+            },
+            body_heads=_word_keys(sectors.get("body_heads", [])),
         )
 
 
@@ -157,6 +169,14 @@ class ActorLexicon:
 # People's names are many and alike, so only their long words are respelt ("Mitterand").
 MIN_RESPELT_LENGTH = 7
 MIN_RESPELT_TARGET = {"name": 8, "person": 9}
+
+
+def _word_keys(words: Iterable[str]) -> frozenset[str]:
+    """Folded token keys of single words; a hyphenated word ("pan-african") keeps its parts'
+    joined key too, as the tokenizer splits it."""
+    return frozenset(
+        key for word in words for key in (*token_keys(word), "".join(token_keys(word)))
+    )
 
 
 def _one_deletions(word: str) -> set[str]:

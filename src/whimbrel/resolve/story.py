@@ -1,8 +1,9 @@
 """Resolve one story's mention drafts into event mentions: actors, dates and places.
 
 Story-level context is built first: the countries the story is about (for place
-disambiguation), and a memory of the actors named so far, so that "Muttaqi" or "he" later in
-the story resolve to "Afghanistan's Interim Foreign Minister, Amir Khan Muttaqi".
+disambiguation), and a memory of the actors named so far, so that "Muttaqi", "the Afghan
+foreign minister" or "he" later in the story resolve to "Afghanistan's Interim Foreign
+Minister, Amir Khan Muttaqi" (:mod:`whimbrel.resolve.coreference`).
 
 Places come from :mod:`whimbrel.resolve.story_places`, dates from
 :mod:`whimbrel.resolve.story_dates`.
@@ -14,7 +15,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from whimbrel.records import (
     ActorRef,
@@ -27,6 +28,7 @@ from whimbrel.records import (
     Span,
 )
 from whimbrel.resolve.actors import ActorLexicon, is_reporter, resolve_actor_text
+from whimbrel.resolve.coreference import INDEFINITE, PRONOUNS, ActorMemory, describe
 from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_dates import event_date, lead_date, story_dates
 from whimbrel.resolve.story_places import (
@@ -37,7 +39,6 @@ from whimbrel.resolve.story_places import (
     within_story_place,
 )
 
-PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 MATERIAL_CONFLICT = 4
 
 
@@ -47,52 +48,6 @@ class Resolvers:
 
     actors: ActorLexicon
     gazetteer: Gazetteer
-
-
-@dataclass(slots=True)
-class ActorMemory:
-    """Actors named so far in one story, by the last word of their name, for coreference.
-
-    ``persons`` are the character spans of PERSON entities, so that "he" goes to the last
-    actor whose phrase names a person.
-    """
-
-    persons: tuple[Span, ...] = ()
-    lexicon: ActorLexicon | None = None
-    by_word: dict[str, ActorRef] = field(default_factory=dict)
-    person_names: set[str] = field(default_factory=set)
-    last_person: ActorRef | None = None
-
-    def remember(self, ref: ActorRef) -> None:
-        if not ref.name or not ref.country:
-            return
-        surname = ref.name.replace("-", " ").split()[-1]
-        # Only the last word of a name: "Khan" in "Amir Khan Muttaqi" is no surname.
-        if ref.method != "coreference" and len(surname) > 2 and surname[0].isupper():
-            self.by_word[surname.lower().rstrip("s")] = ref
-        if ref.name in self.person_names or self.is_person(ref):
-            self.person_names.add(ref.name)
-            self.last_person = ref
-
-    def is_person(self, ref: ActorRef) -> bool:
-        """A person from the people list, or a titled phrase with a PERSON entity in it."""
-        if ref.name and self.lexicon is not None and self.lexicon.is_person_name(ref.name):
-            return True
-        return (
-            ref.sector is not None
-            and ref.span is not None
-            and any(ref.span.start <= p.start and p.end <= ref.span.end for p in self.persons)
-        )
-
-    def recall(self, text: str) -> ActorRef | None:
-        lowered = text.lower().strip()
-        if lowered in PRONOUNS:
-            return self.last_person
-        for word in reversed(text.replace("’", "'").split()):
-            key = word.lower().strip(".,'").removesuffix("'s").rstrip("s")
-            if key in self.by_word:
-                return self.by_word[key]
-        return None
 
 
 def country_counts(story: ParsedStory, resolvers: Resolvers) -> Counter[str]:
@@ -124,6 +79,7 @@ def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMentio
     memory = ActorMemory(
         persons=tuple(e.span for e in story.entities if e.label == "PERSON"),
         lexicon=resolvers.actors,
+        text=story.article.text,
     )
     places = story_places(story, resolvers.gazetteer, context, main=dominant_country(counts))
     dominant = dominant_place(story, places)
@@ -163,6 +119,7 @@ def resolve_draft(
         date=article.date,
         memory=memory,
         context_country=context_country,
+        sentence=draft.sentence,
     )
     recipients = resolve_actors(
         draft.recipient_spans,
@@ -170,7 +127,9 @@ def resolve_draft(
         date=article.date,
         memory=memory,
         context_country=context_country,
+        sentence=draft.sentence,
     )
+    remember_speakers(draft, resolvers=resolvers, memory=memory, date=article.date)
     if draft.kind.quad_class == MATERIAL_CONFLICT and place is not None:
         recipients = tuple(target_in_place(r, place, resolvers) for r in recipients)
     if draft.place_is_recipient and place is not None:
@@ -209,39 +168,76 @@ def resolve_actors(
     date: dt.date,
     memory: ActorMemory,
     context_country: str | None = None,
+    sentence: Span | None = None,
 ) -> tuple[ActorRef, ...]:
     """Resolve each phrase: from its own words, else by coreference with an actor named
-    earlier in the story, else with the event's country as context ("police" in Nairobi)."""
+    earlier in the story, else with the event's country as context ("police" in Nairobi).
+    ``sentence`` is the phrases' sentence (a person opening it is its subject, for "he")."""
     refs = []
     for span in spans:
         if is_reporter(span.text, resolvers.actors):
             continue
         ref = resolve_actor_text(span.text, lexicon=resolvers.actors, date=date)
-        if not ref.country or not ref.sector or len((ref.name or "").split()) < 2:
-            # "Muttaqi", "he", "Pak's FM Qureshi": the fuller actor named earlier, if it agrees
-            known = memory.recall(span.text)
-            if known is not None and ref.country in (None, known.country):
-                ref = dataclasses.replace(
-                    known,
-                    text=span.text,
-                    method="coreference",
-                    confidence=min(known.confidence, 0.8),
-                )
+        known = coreferent(ref, span, resolvers=resolvers, memory=memory, sentence=sentence)
+        if known is not None:
+            ref = known
         if not ref.country and context_country:
             ref = resolve_actor_text(
                 span.text, lexicon=resolvers.actors, date=date, context_country=context_country
             )
         ref = dataclasses.replace(ref, span=span)
-        memory.remember(ref)
+        memory.remember(ref, sentence=sentence)
         refs.append(ref)
     return tuple(refs)
 
 
+def coreferent(
+    ref: ActorRef,
+    span: Span,
+    *,
+    resolvers: Resolvers,
+    memory: ActorMemory,
+    sentence: Span | None = None,
+) -> ActorRef | None:
+    """The person named earlier that ``ref`` (resolved from its own words) refers back to:
+    "he", "the Afghan foreign minister", "Muttaqi", "Pak's FM Qureshi"; None when the phrase
+    stands on its own or the link would contradict what it says itself."""
+    if span.text.lower().strip() in PRONOUNS:
+        return memory.recall_pronoun(span.text, start=span.start, sentence=sentence)
+    description = describe(span.text, resolvers.actors)
+    if description.title_only and memory.word_before(span.start) not in INDEFINITE:
+        return memory.recall_title(description, span.text, start=span.start)
+    if ref.country and ref.sector and len((ref.name or "").split()) >= 2:
+        return None
+    known = memory.recall(span.text, start=span.start)
+    if known is None or ref.country not in (None, known.country):
+        return None
+    return known
+
+
+def remember_speakers(
+    draft: MentionDraft, *, resolvers: Resolvers, memory: ActorMemory, date: dt.date
+) -> None:
+    """A person who "said" it is a person named in the story: "he" in the next sentence can be
+    them (the people they name inside their quotation cannot)."""
+    for link in draft.attribution:
+        if link.span is None or link.source.lower() in PRONOUNS:
+            continue
+        if is_reporter(link.source, resolvers.actors):
+            continue
+        ref = resolve_actor_text(link.source, lexicon=resolvers.actors, date=date)
+        if not ref.country:
+            ref = memory.recall(link.source, start=link.span.start) or ref
+        memory.remember(dataclasses.replace(ref, span=link.span), sentence=draft.sentence)
+
+
 def resolve_reporter(link: Attribution, memory: ActorMemory) -> Attribution:
-    """ "He reportedly said": the reporter is the person last named."""
-    if link.source.lower() in PRONOUNS and memory.last_person is not None:
-        return dataclasses.replace(link, source=memory.last_person.name or link.source)
-    return link
+    """ "He reportedly said": the reporter is the person "he" refers to."""
+    if link.source.lower() not in PRONOUNS:
+        return link
+    start = link.span.start if link.span is not None else None
+    known = memory.recall_pronoun(link.source, start=start)
+    return dataclasses.replace(link, source=known.name or link.source) if known else link
 
 
 def target_in_place(party: ActorRef, place: PlaceRef, resolvers: Resolvers) -> ActorRef:

@@ -1,0 +1,139 @@
+"""Where a story's events happened: the story's places resolved together, each event's own
+place, and the story's dominant place as a flagged fallback.
+
+An event's place is the first attached place the gazetteer knows, or a finer named place
+before it that the gazetteer lacks (:func:`choose_event_place`); an event with none falls back,
+flagged, to the story's most-mentioned place, never to its dateline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from whimbrel.extract.attach import find_dateline
+from whimbrel.extract.parties import PLACE_LABELS
+from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
+from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
+
+REGION_RESOLUTION = 2
+# At most this many characters between a place the gazetteer lacks and the known place that
+# contains it ("the village of Qaryat near Aleppo", "al-Tijara neighbourhood in central ").
+CONTAINER_GAP_CHARS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPlaces:
+    """The story's resolved places by character span, and its countries."""
+
+    context: tuple[str, ...]
+    main_country: str | None
+    by_span: dict[tuple[int, int], PlaceRef]
+    named: frozenset[tuple[int, int]] = frozenset()
+
+
+def story_places(
+    story: ParsedStory, gazetteer: Gazetteer, context: Sequence[str], *, main: str | None
+) -> StoryPlaces:
+    """Every place the story names, resolved together so each informs the others."""
+    spans = [e.span for e in story.entities if e.label in PLACE_LABELS]
+    spans.extend(s for d in story.drafts for s in d.place_spans)
+    spans = list({(s.start, s.end): s for s in spans}.values())
+    refs = resolve_story_places(
+        [s.text for s in spans],
+        gazetteer=gazetteer,
+        spans=spans,
+        context_countries=context,
+    )
+    named = frozenset((e.span.start, e.span.end) for e in story.entities if e.label in PLACE_LABELS)
+    named |= {(s.start, s.end) for s in spans if names_a_kind_of_place(s.text, gazetteer)}
+    return StoryPlaces(
+        context=tuple(context),
+        main_country=main,
+        by_span={
+            (s.start, s.end): ref for s, ref in zip(spans, refs, strict=True) if ref is not None
+        },
+        named=named,
+    )
+
+
+def event_place(draft: MentionDraft, *, places: StoryPlaces) -> PlaceRef | None:
+    return choose_event_place(
+        draft.place_spans,
+        resolved=lambda span: places.by_span.get((span.start, span.end)),
+        named=lambda span: (span.start, span.end) in places.named,
+    )
+
+
+def choose_event_place(
+    spans: Sequence[Span],
+    *,
+    resolved: Callable[[Span], PlaceRef | None],
+    named: Callable[[Span], bool],
+) -> PlaceRef | None:
+    """The first attached place the gazetteer knows. A place entity before it that the
+    gazetteer lacks ("in al-Tijara neighbourhood in central Damascus") is the finer one: it
+    keeps its own text and takes the position and regions of the known place right after it
+    in the text. A known place further on is another place, not its container: the unknown
+    one stays unresolved."""
+    unknown: Span | None = None
+    for span in spans:
+        place = resolved(span)
+        if place is not None and unknown is None:
+            return place
+        if place is not None and unknown is not None:
+            if not _contains(span, unknown):
+                break
+            return dataclasses.replace(
+                place,
+                text=unknown.text,
+                span=unknown,
+                method=f"within:{place.method}",
+                confidence=round(place.confidence * 0.8, 3),
+            )
+        if unknown is None and named(span):
+            unknown = span
+    if unknown is None:
+        return None
+    return PlaceRef(text=unknown.text, span=unknown, method="unresolved", confidence=0.2)
+
+
+def _contains(known: Span, unknown: Span) -> bool:
+    """Whether the text presents ``known`` as the container of ``unknown``: it follows close
+    behind ("X district, Helmand", "X in central Damascus", "X of Nuwakot")."""
+    return 0 <= known.start - unknown.end <= CONTAINER_GAP_CHARS
+
+
+def within_story_place(place: PlaceRef | None, dominant: PlaceRef | None) -> PlaceRef | None:
+    """The event's place, else the story's; a named place the gazetteer lacks ("the village of
+    Qaryat") keeps its text and takes the story's place as its container."""
+    if place is None or dominant is None or place.geonameid is not None:
+        return place or dominant
+    return dataclasses.replace(
+        dominant,
+        text=place.text,
+        span=place.span,
+        method=f"within:{dominant.method}",
+        confidence=round(dominant.confidence * 0.8, 3),
+    )
+
+
+def dominant_place(story: ParsedStory, places: StoryPlaces) -> PlaceRef | None:
+    """The story's most-mentioned place below a country (a town before a region at equal
+    counts), as a flagged fallback location. The dateline ("KABUL, Afghanistan (Jan. 22,
+    2013)") says where the story was filed, not where its events happened: it does not count."""
+    dateline = find_dateline(story.article.text)
+    counts: Counter[int] = Counter()
+    first: dict[int, PlaceRef] = {}
+    for (start, end), place in sorted(places.by_span.items()):
+        if dateline is not None and dateline.place.start <= start and end <= dateline.place.end:
+            continue
+        if place.geonameid is not None and (place.resolution or 0) >= REGION_RESOLUTION:
+            counts[place.geonameid] += 1
+            first.setdefault(place.geonameid, place)
+    if not counts:
+        return None
+    best = max(first.values(), key=lambda p: (counts[p.geonameid or 0], p.resolution or 0))
+    return dataclasses.replace(best, method="story-dominant", confidence=best.confidence * 0.5)

@@ -1,0 +1,113 @@
+"""Event-level parties: the lead mention's, completed from the other mentions of the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from whimbrel.cluster.within_story import cluster_story
+from whimbrel.records import ActorRef, DateRef, EventMention, EventTypeInfo, Span
+
+CONSULT = EventTypeInfo("CONSULT", None, "040", 1, 1.0)
+COERCE = EventTypeInfo("COERCE", None, "170", 4, -7.0)
+
+
+def ref(text: str, name: str | None, country: str | None, sector: str | None) -> ActorRef:
+    return ActorRef(text=text, name=name, country=country, sector=sector, confidence=0.8)
+
+
+def mention(
+    start: int,
+    actors: list[ActorRef],
+    recipients: list[ActorRef],
+    kind: EventTypeInfo = CONSULT,
+    *,
+    date_method: str = "article-date",
+) -> EventMention:
+    """A mention of the story; one with an explicit date (``date_method``) leads its event."""
+    sentence = Span(start, start + 50, "x" * 50)
+    trigger = Span(start + 10, start + 15, "x" * 5)
+    return EventMention(
+        id=f"m{start}",
+        story_id="story",
+        kind=kind,
+        trigger=trigger,
+        sentence=sentence,
+        actors=tuple(actors),
+        recipients=tuple(recipients),
+        modality="asserted",
+        date=DateRef(dt.date(2024, 3, 4), method=date_method),
+        confidence=0.8,
+    )
+
+
+QURESHI = ref(
+    "Pakistan's foreign minister Shah Mahmood Qureshi", "Shah Mahmood Qureshi", "PAK", "GOV"
+)
+QURESHI_SHORT = ref("Qureshi", "Qureshi", "PAK", "GOV")
+HE = ref("He", "Shah Mahmood Qureshi", "PAK", "GOV")
+HAMEED = ref("the ISI chief Faiz Hameed", "Faiz Hameed", "PAK", "SPY")
+KABUL = ref("Kabul", "Afghanistan", "AFG", None)
+TALIBAN = ref("Taliban officials", "Taliban officials", "AFG", "GOV")
+MUTTAQI = ref("the Afghan foreign minister", "Amir Khan Muttaqi", "AFG", "GOV")
+ENVOY = ref("the US envoy", "US envoy", "USA", "GOV")
+POLICE = ref("Kenyan police", "Kenyan police", "KEN", "COP")
+PROTESTERS = ref("protesters", "protesters", "KEN", "CVL")
+
+# (mentions of one event, expected actor names, expected recipient names)
+CASES = [
+    # a co-actor named in another mention joins; "He" and "Qureshi" are one party
+    (
+        [
+            mention(0, [QURESHI], [KABUL]),
+            mention(100, [HAMEED, QURESHI_SHORT], [TALIBAN]),
+            mention(200, [HE], [MUTTAQI]),
+        ],
+        {"Shah Mahmood Qureshi", "Faiz Hameed"},
+        {"Taliban officials", "Amir Khan Muttaqi"},
+    ),
+    # the party named by surname in the lead carries the fullest name another mention gives
+    (
+        [mention(0, [QURESHI_SHORT], [TALIBAN]), mention(100, [HE], [MUTTAQI])],
+        {"Shah Mahmood Qureshi"},
+        {"Taliban officials", "Amir Khan Muttaqi"},
+    ),
+    # a co-party of a country not on that side stays out (it would add a dyad)
+    (
+        [
+            mention(0, [QURESHI], [TALIBAN], date_method="rule:weekday"),
+            mention(100, [QURESHI_SHORT, ENVOY], [TALIBAN]),
+        ],
+        {"Shah Mahmood Qureshi"},
+        {"Taliban officials"},
+    ),
+    # both sides of one country: a party from the other side never crosses over
+    (
+        [
+            mention(0, [POLICE], [PROTESTERS], COERCE),
+            mention(100, [PROTESTERS], [POLICE], COERCE),
+        ],
+        {"Kenyan police"},
+        {"protesters"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("mentions", "actors", "recipients"), CASES)
+def test_event_parties(
+    mentions: list[EventMention], actors: set[str], recipients: set[str]
+) -> None:
+    (event,) = cluster_story(mentions)
+    actor_names = [a.name for a in event.actors]
+    recipient_names = [r.name for r in event.recipients]
+    assert sorted(actor_names) == sorted(actors)  # each party once
+    assert sorted(recipient_names) == sorted(recipients)
+
+
+def test_party_keeps_its_own_text() -> None:
+    (event,) = cluster_story(
+        [mention(0, [QURESHI_SHORT], [TALIBAN]), mention(100, [HE], [MUTTAQI])]
+    )
+    (actor,) = event.actors
+    assert (actor.text, actor.name) == ("Qureshi", "Shah Mahmood Qureshi")
