@@ -8,7 +8,8 @@ Compiled form::
      "country_forms": [phrase], "admin_suffixes": {word: 2|3},
      "preferred": {name: geonameid}, "aliases": {name: geonameid}, "name_articles": [word],
      "region_abbreviations": {ISO3: {abbreviation: region name}},
-     "place_nouns": [word], "site_nouns": [word], "place_object_verbs": [lemma]}
+     "place_nouns": [word], "site_nouns": [word], "place_object_verbs": [lemma],
+     "compass_words": [word]}
 
 Geonameids are checked against the gazetteer by a test, not here: validation needs no data
 beyond the file itself.
@@ -37,6 +38,7 @@ KEYS = (
     "place_nouns",
     "site_nouns",
     "place_object_verbs",
+    "compass_words",
 )
 
 
@@ -203,6 +205,7 @@ def compile(raw: object) -> tuple[object, list[str]]:
         "place_nouns": _word_list(raw, "place_nouns", problems),
         "site_nouns": _word_list(raw, "site_nouns", problems),
         "place_object_verbs": _word_list(raw, "place_object_verbs", problems),
+        "compass_words": _word_list(raw, "compass_words", problems),
     }
     unknown = sorted(set(raw) - set(KEYS))
     if unknown:

@@ -114,6 +114,7 @@ class Gazetteer:
         self.overrides = overrides
         self.place_nouns = frozenset(overrides.get("place_nouns", ()))
         self.site_nouns = frozenset(overrides.get("site_nouns", ()))
+        self.compass_words = frozenset(overrides.get("compass_words", ()))
         self._abbreviations: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for iso3, table in overrides["region_abbreviations"].items():
             for abbreviation, region in table.items():

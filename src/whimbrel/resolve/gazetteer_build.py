@@ -265,18 +265,18 @@ class _Members:
         self.population += population
 
     def centre(self) -> tuple[float, float] | None:
-        """The middle of the towns' extent, trimmed of the outer 1%: GeoNames puts a region
-        near its geographic centre, which the mean of its towns pulls towards the crowded
-        part (southern Ontario)."""
+        """The middle of the towns' extent: GeoNames puts a region near the middle of its
+        area, which the mean of its towns pulls towards the crowded part (southern Ontario)
+        and a trimmed extent pulls away from the sparse part (northern British Columbia).
+        Measured against the four geoparsing corpora' region points (a trimmed extent of
+        99%: 1,975 of 2,267 regions within 161 km; the whole extent: 2,004)."""
         if not self.lats:
             return None
-        return _trimmed_midrange(self.lats), _trimmed_midrange(self.lons)
+        return _midrange(self.lats), _midrange(self.lons)
 
 
-def _trimmed_midrange(values: list[float]) -> float:
-    ordered = sorted(values)
-    cut = len(ordered) // 100
-    return (ordered[cut] + ordered[-1 - cut]) / 2
+def _midrange(values: list[float]) -> float:
+    return (min(values) + max(values)) / 2
 
 
 def _region_entries(

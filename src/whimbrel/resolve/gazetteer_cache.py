@@ -27,7 +27,7 @@ from typing import Any
 from whimbrel.resolve.gazetteer import GazetteerTables
 
 # Bump when the builder or the layout of the tables changes.
-FORMAT = 1
+FORMAT = 2
 # The places.yaml tables the build reads (the others only steer resolution).
 TABLE_OVERRIDES = (
     "token_equivalents",
