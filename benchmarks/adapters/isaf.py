@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import re
@@ -31,9 +30,10 @@ SETS = ("isaf",)
 MAPPING = (
     "detention → COERCE; insurgentskilled / captureandkill / airstrike / exchangeoffire → "
     "ASSAULT or COERCE; civiliancasualty → ASSAULT; ours = the first ASSAULT/COERCE event "
-    "(its date, else the article date = the dateline date, else the first of the release "
-    "id's month); province = that event's location admin1, else the first located event's, "
-    "compared without case, accents or punctuation, through a table of spelling variants."
+    "(its date, else the article date = the dateline date, else the title's date, else the "
+    "first of the release id's month); province = that event's location admin1, else the "
+    "first located event's, compared without case, accents or punctuation, through a table "
+    "of spelling variants."
 )
 PEER = None
 PATH = ("corpora", "isaf-press-releases", "isaf_press_releases_ft_test.jsonl")
@@ -77,7 +77,16 @@ _VOCABULARY = re.compile(r"provinces = \[([^\]]*)\]")
 _PROMPT = "PRESS RELEASE TEXT:"
 # Release ids such as 2013-01-S-025 or 2009-12-CA–080 (with an en dash) sit in the text.
 _RELEASE_ID = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]{1,3}[-–]?\d+")
-_DATELINE = re.compile(r"\(([A-Z][a-z]+)\.? (\d{1,2})(?:, (\d{4}))?\)")
+# "(Jan. 22, 2013)", "(Sept. 1)", and as typed in some releases "(May 31,2011)", "(July 13. 2012)"
+# or with a non-breaking space.
+_DATELINE = re.compile(r"\(([A-Z][a-z]+)\.?\s+(\d{1,2})(?:\s*[,.]\s*(\d{4}))?\s*\)")
+# A title that dates the release: "May 11: Afghan-ISAF Operations in ...", "Morning Operational
+# Update May 31, 2011", "IJC Operational Update, July 16".
+_TITLE_DATE = re.compile(
+    r"(?:^|Update,?\s+)([A-Z][a-z]+)\.?\s+(\d{1,2})(?:,\s*(\d{4}))?(?=\s*(?::|$))", re.MULTILINE
+)
+# A title's date without a year takes the release id's, if it lies this near the id's month.
+_TITLE_WINDOW = dt.timedelta(days=62)
 MONTHS = {
     name: number
     for number, name in enumerate(
@@ -143,19 +152,36 @@ def _gold_provinces(values: list[str], *, vocabulary: frozenset[str]) -> frozens
 
 def release_date(text: str) -> dt.date | None:
     """The dateline's date "(Jan. 22, 2013)" ("(Sept. 1)" takes the release id's year), else
-    the first day of the release id's month, else None."""
+    the date its title gives ("May 11: Afghan-ISAF Operations ..."), else the first day of the
+    release id's month, else None."""
     release_id = _RELEASE_ID.search(text)
     id_year, id_month = (
         (int(release_id.group(1)), int(release_id.group(2))) if release_id else (None, None)
     )
-    dateline = _DATELINE.search(text[:400])
-    month = MONTHS.get(dateline.group(1)[:3].lower()) if dateline else None
-    if dateline and month:
-        year = int(dateline.group(3)) if dateline.group(3) else id_year
-        if year is not None:
-            with contextlib.suppress(ValueError):
-                return dt.date(year, month, int(dateline.group(2)))
-    return dt.date(id_year, id_month, 1) if id_year and id_month else None
+    found = _dated(_DATELINE.search(text[:400]), id_year)
+    if found is None and id_year and id_month:
+        header = text[: release_id.start()] if release_id else ""
+        titled = _dated(_TITLE_DATE.search(header), id_year)
+        month_start = dt.date(id_year, id_month, 1)
+        if titled is not None and abs(titled - month_start) <= _TITLE_WINDOW:
+            found = titled
+    if found is None and id_year and id_month:
+        found = dt.date(id_year, id_month, 1)
+    return found
+
+
+def _dated(match: re.Match[str] | None, default_year: int | None) -> dt.date | None:
+    """The day a month-name, day and optional year match names (the year defaulted)."""
+    month = MONTHS.get(match.group(1)[:3].lower()) if match else None
+    if match is None or month is None:
+        return None
+    year = int(match.group(3)) if match.group(3) else default_year
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, int(match.group(2)))
+    except ValueError:
+        return None
 
 
 def _iso(value: object) -> dt.date | None:

@@ -9,6 +9,7 @@ tense of its governing verb as the pipeline computes it, and compares TIMEX3 val
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SCORED_TYPES = frozenset({"DATE", "TIME"})
+# A TIMEX3 value that starts with a year (digits or X placeholders): "2009-06-01T16:15".
+_CALENDAR_VALUE = re.compile(r"[\dX]{4}")
 MAPPING = (
     "gold DATE/TIME TIMEX3 spans (DURATION/SET and the DCT skipped) resolved against the DCT "
     "with the governing verb's tense; value_acc compares TIME values on their date part (a "
@@ -57,8 +60,15 @@ class TimexOutcome:
 
     @property
     def date_part(self) -> bool:
-        gold = self.gold.value.split("T")[0] if self.gold.kind == "TIME" else self.gold.value
-        return self.predicted == gold
+        return self.predicted == date_part_of(self.gold)
+
+
+def date_part_of(timex: GoldTimex) -> str:
+    """A TIME value without its time of day ("2009-06-01T16:15Z" → "2009-06-01"); a value that
+    is no calendar date ("FUTURE_REF", "PRESENT_REF") is kept whole, not cut at its "T"."""
+    if timex.kind == "TIME" and _CALENDAR_VALUE.match(timex.value):
+        return timex.value.split("T")[0]
+    return timex.value
 
 
 def governing_verb(doc: Doc, start: int, end: int) -> Token | None:

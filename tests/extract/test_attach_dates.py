@@ -45,6 +45,58 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
             ("Tuesday", True),
         ),
         ("Rebels attacked the convoy.", "attacked", None),
+        # A trailing date the parser hung on the reporting verb dates the reported event.
+        (
+            "The army today confirmed the arrest of a smuggler during a raid in Herat city, "
+            "Herat province Sept. 19.",
+            "arrest",
+            ("Sept. 19", False),
+        ),
+        (
+            "Officials on Monday confirmed the capture of two gunmen in Kunduz province Saturday.",
+            "capture",
+            ("Saturday", False),
+        ),
+        # "since Oct. 1" places the count relative to a day; it is not the event's date.
+        ("Police have arrested forty suspects in the city since Oct. 1.", "arrested", None),
+        ("The curfew was extended until Friday.", "extended", None),
+        # A 24-hour clock time is no year; the day comes with the part of it.
+        ("Urban guerrillas began the attack at 1805.", "began", None),
+        ("The troops were ambushed at 0630 on 12 March.", "ambushed", ("12 March", False)),
+        (
+            "The mayor was killed on the night of 16 December near the square.",
+            "killed",
+            ("the night of 16 December", False),
+        ),
+        # A clause describing the event noun dates it; one describing a person does not.
+        (
+            "Officials blamed the offensive, which was launched on Saturday, for the crisis.",
+            "offensive",
+            ("Saturday", False),
+        ),
+        (
+            "Officials denounced the attack on the commander, who was arrested in May.",
+            "attack",
+            None,
+        ),
+        # A weekday and the calendar date after it name one day.
+        (
+            "Gunmen attacked the post on Saturday, 1 October, near the border.",
+            "attacked",
+            ("Saturday, 1 October", False),
+        ),
+        # An ordinal of a street is no day of the month; "on the 15th" is.
+        (
+            "They destroyed several power poles on 29th street and burned two trucks.",
+            "destroyed",
+            None,
+        ),
+        ("The rebels attacked the town on the 15th.", "attacked", ("the 15th", False)),
+        (
+            "Rebels attacked the barracks on the morning of 3 May.",
+            "attacked",
+            ("the morning of 3 May", False),
+        ),
     ],
 )
 def test_attached_date(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]

@@ -78,6 +78,22 @@ def test_dateline_place_is_not_attached(nlp):  # type: ignore[no-untyped-def]
 DEEP_CASES = [
     ("One guard was shot while escorting aid trucks to a camp in Dadaab.", "shot", "Dadaab"),
     ("A man was killed and a boy wounded as they crossed a bridge in Kisumu.", "killed", "Kisumu"),
+    # The small model labels these towns PERSON or NORP; a one-word name in a phrase of where
+    # still counts (the gazetteer later keeps only the names it knows).
+    (
+        "A farmer was killed on Friday while planting mines to kill soldiers in Taji.",
+        "killed",
+        "Taji",
+    ),
+    (
+        "A truck loaded with explosives, parked in the centre of Florencia, was detonated.",
+        "detonated",
+        "Florencia",
+    ),
+    ("A driver was killed while placing a bomb to kill police in Samarra.", "killed", "Samarra"),
+    # A direction places the town it names relative to the phrase of where.
+    ("A shopkeeper was shot dead in a village northeast of Kirkuk.", "shot", "Kirkuk"),
+    ("Two guards were shot dead in a hamlet southwest of Mosul on Monday.", "shot", "Mosul"),
 ]
 
 

@@ -12,6 +12,7 @@ bomb to kill soldiers in Taji"). Datelines are found by :mod:`whimbrel.extract.c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -28,6 +29,12 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 # Clauses with a time of their own: a relative clause, a reported or a subject clause.
 OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "csubj", "parataxis"})
 RELATIVE_PREPS = frozenset({"since", "after", "before", "until", "till", "following", "prior"})
+# "0630", "1805": hours and minutes of a 24-hour clock.
+MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
+# What may part a weekday from the date after it: a comma, or a day number the parser left out
+# of the date ("saturday 11 november" tagged "saturday" and "november").
+DATE_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?")
 # Entity labels a place found only by its nearness to the trigger must carry.
 FALLBACK_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Beyond this many steps from its clause a place tells of something else (tuned on the
@@ -37,6 +44,12 @@ FALLBACK_MAX_STEPS = 8
 # A clause describing a noun or a reported one tells of another happening ("troops which
 # have their bases in X").
 FALLBACK_BARRIERS = frozenset({"relcl", "ccomp"})
+# Labels the small model gives a one-word town name in a locative phrase ("in Taji").
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+# Directions that place a town relative to another ("a town northeast of Baghdad").
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +73,33 @@ def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | No
         if on_report:
             # "confirmed today the arrest ... Friday": the event's own date first.
             inside = _date_inside(clause, trigger=trigger, reporting=reporting)
+            if inside is None:
+                inside = _date_after_event(token, ent, trigger=trigger, reporting=reporting)
             if inside is not None:
-                return Attached(as_span(inside), on_report=False, anchor=clause)
-        return Attached(as_span(ent), on_report=on_report, anchor=anchor)
+                return Attached(_date_span(inside), on_report=False, anchor=clause)
+        return Attached(_date_span(ent), on_report=on_report, anchor=anchor)
     inside = _date_inside(clause, trigger=trigger, reporting=reporting)
-    return None if inside is None else Attached(as_span(inside), on_report=False, anchor=clause)
+    return None if inside is None else Attached(_date_span(inside), on_report=False, anchor=clause)
+
+
+def _date_span(ent: SpacySpan) -> Span:
+    """The expression's span, with the calendar date that follows it at once when it names
+    none itself ("Saturday, 1 October", "saturday 11 november" tagged as two): together they
+    name one day."""
+    doc = ent.doc
+    if any(c.isdigit() for c in ent.text):
+        return as_span(ent)
+    for other in doc.ents:
+        between = doc.text[ent.end_char : other.start_char]
+        if (
+            other.start >= ent.end
+            and other.label_ == "DATE"
+            and DATE_GAP.fullmatch(between)
+            and any(c.isdigit() for c in between + other.text)
+            and not in_dateline(other)
+        ):
+            return Span(ent.start_char, other.end_char, doc.text[ent.start_char : other.end_char])
+    return as_span(ent)
 
 
 def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | None:
@@ -76,6 +111,21 @@ def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | Non
         ent = _date_of(child)
         if ent is not None and not in_dateline(ent):
             return ent, token
+    if level == 0 and token.pos_ == "NOUN":
+        return _date_of_own_relative_clause(token)
+    return None
+
+
+def _date_of_own_relative_clause(noun: Token) -> tuple[SpacySpan, Token] | None:
+    """ "the offensive, which was launched on Saturday 11 November": a clause describing the
+    event noun itself says when it happened."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl":
+            continue
+        for child in clause.children:
+            ent = _date_of(child)
+            if ent is not None and not in_dateline(ent):
+                return ent, clause
     return None
 
 
@@ -89,8 +139,30 @@ def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) ->
         and clause.left_edge.i <= ent.root.i <= clause.right_edge.i
         and _same_clause(ent.root, clause, reporting=reporting)
         and not in_dateline(ent)
+        and not (ent.root.dep_ == "pobj" and _is_clock_time(ent.root.head, ent.root))
+        and not _ordinal_of_a_noun(ent)
     ]
     return min(found, key=lambda ent: abs(ent.root.i - trigger.i), default=None)
+
+
+def _date_after_event(
+    report: Token, report_date: SpacySpan, *, trigger: Token, reporting: frozenset[str]
+) -> SpacySpan | None:
+    """A second date of the report's clause, after the event it reports: the parser hangs a
+    trailing date on the reporting verb ("confirmed today the arrest of a financier during
+    an operation in Kandahar province Sept. 19"), yet it dates the event."""
+    found = [
+        ent
+        for ent in trigger.doc.ents
+        if ent.label_ in DATE_LABELS
+        and ent.start > trigger.i
+        and ent.start != report_date.start
+        and ent.root.i <= report.right_edge.i
+        and ent.sent.start == trigger.sent.start
+        and _same_clause(ent.root, report, reporting=reporting)
+        and not in_dateline(ent)
+    ]
+    return min(found, key=lambda ent: ent.start, default=None)
 
 
 def _same_clause(token: Token, clause: Token, *, reporting: frozenset[str]) -> bool:
@@ -110,11 +182,43 @@ def _same_clause(token: Token, clause: Token, *, reporting: frozenset[str]) -> b
 def _date_of(child: Token) -> SpacySpan | None:
     if child.dep_ in ("npadvmod", "tmod", "nmod", "advmod", "obl", "compound"):
         return entity_at(child, DATE_LABELS)
-    if child.dep_ == "prep":
+    # "since Oct. 1", "until Friday": the event is placed relative to that day, not on it.
+    if child.dep_ == "prep" and child.lower_ not in RELATIVE_PREPS:
         for pobj in child.children:
-            if pobj.dep_ == "pobj":
-                return entity_at(pobj, DATE_LABELS)
+            if pobj.dep_ == "pobj" and not _is_clock_time(child, pobj):
+                ent = entity_at(pobj, DATE_LABELS)
+                return None if ent is None else _with_day_of(ent, pobj)
     return None
+
+
+def _is_clock_time(prep: Token, pobj: Token) -> bool:
+    """ "at 1805", "at 0630": a 24-hour clock time, which the parser may take for a year."""
+    return prep.lower_ == "at" and bool(MILITARY_TIME.fullmatch(pobj.text))
+
+
+def _ordinal_of_a_noun(ent: SpacySpan) -> bool:
+    """ "29th Street", "the 3rd Brigade": an ordinal qualifying a noun is no day of the month
+    (the parser may still tag it DATE)."""
+    root = ent.root
+    return (
+        bool(ORDINAL.fullmatch(ent.text))
+        and root.dep_ in ("amod", "compound", "nummod", "nmod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and not ent.start <= root.head.i < ent.end
+    )
+
+
+def _with_day_of(ent: SpacySpan, pobj: Token) -> SpacySpan:
+    """ "the night of 16 December": the part of a day together with the day it is of (the
+    parser tags them apart, and the part alone names no date)."""
+    for prep in pobj.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for inner in prep.children:
+            day = entity_at(inner, DATE_LABELS) if inner.dep_ == "pobj" else None
+            if day is not None and day.start > ent.start:
+                return ent.doc[ent.start : max(day.end, inner.i + 1)]
+    return ent
 
 
 # ---------------------------------------------------------------- places
@@ -141,7 +245,7 @@ def _places_in_clause(
     found = [
         ent
         for ent in trigger.doc.ents
-        if ent.label_ in FALLBACK_LABELS
+        if _may_be_place(ent)
         and head.left_edge.i <= ent.start
         and ent.end - 1 <= head.right_edge.i
         and ent.root.i not in exclude
@@ -153,11 +257,29 @@ def _places_in_clause(
     return [] if nearest is None else [as_span(nearest)]
 
 
+def _may_be_place(ent: SpacySpan) -> bool:
+    """A place entity, or a one-word proper name in another label: the small model often labels
+    a town PERSON or ORG ("in Taji", "the center of Florencia"); the gazetteer keeps only the
+    names it knows, and a name of two words or more labelled PERSON is a person's."""
+    if ent.label_ in FALLBACK_LABELS:
+        return True
+    return (
+        ent.label_ in NAME_LABELS
+        and len(ent) == 1
+        and ent.root.pos_ == "PROPN"
+        and ent.root.dep_ == "pobj"
+    )
+
+
 def _in_locative_phrase(token: Token) -> bool:
-    """ "in Taji", "on the edge of Kabul", "in the Helmand battle": the object of a
-    preposition of where, or what qualifies that object; not an actor."""
+    """ "in Taji", "on the edge of Kabul", "in the Helmand battle", "a town northeast of
+    Baghdad": the object of a preposition of where, or what qualifies that object; not an
+    actor."""
     if token.dep_ in ("compound", "nmod") or (token.dep_ == "pobj" and token.head.lower_ == "of"):
         holder = token.head if token.dep_ != "pobj" else token.head.head
+        if holder.lower_ in COMPASS_WORDS and holder.head.i != holder.i:
+            # "northeast of Baghdad": the direction qualifies the phrase it hangs on.
+            holder = holder.head
         return _is_locative_object(holder) or is_place_noun(holder)
     return _is_locative_object(token)
 

@@ -4,8 +4,10 @@ Compiled form (all keys lower case)::
 
     {"months": {name: 1..12}, "weekdays": {name: 1..7}, "capitalised_only": [...],
      "day_offsets": {phrase: int}, "period_shifts": {word: int},
-     "period_units": {unit: precision}, "number_words": {word: int},
-     "seasons": {name: {"month": int, "code": str}}, <word lists>: [...]}
+     "period_units": {unit: precision}, "anaphors": {words: precision},
+     "number_words": {word: int},
+     "seasons": {name: {"month": int, "code": str}},
+     "irregular_verb_forms": {verb: past form}, <word lists>: [...]}
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ WORD_LISTS = (
     "future_ref",
     "prepositions",
     "period_modifiers",
+    "period_end_modifiers",
+    "period_start_modifiers",
     "fillers",
     "time_zones",
 )
 INT_MAPS = ("day_offsets", "period_shifts", "number_words", "quarter_ordinals")
+WORD_MAPS = ("irregular_verb_forms",)
 PRECISIONS = ("day", "week", "month", "year")
 SEASON_CODES = ("SP", "SU", "FA", "WI")
 
@@ -85,14 +90,26 @@ def _int_map(raw: Any, key: str, problems: list[str]) -> dict[str, int]:
     return {k: v for k, v in table.items() if k not in bad}
 
 
-def _period_units(raw: Any, problems: list[str]) -> dict[str, str]:
-    table = raw.get("period_units")
+def _word_map(raw: Any, key: str, problems: list[str]) -> dict[str, str]:
+    table = raw.get(key)
     if not isinstance(table, dict) or not table:
-        problems.append(f"'period_units' must map units to precisions, got {table!r}")
+        problems.append(f"{key!r} must map words to words, got {table!r}")
+        return {}
+    bad = {k: v for k, v in table.items() if not (_is_word(k) and _is_word(v))}
+    if bad:
+        problems.append(f"{key!r} has entries that are not lower-case word: word: {bad!r}")
+    return {k: v for k, v in table.items() if k not in bad}
+
+
+def _precision_map(raw: Any, key: str, problems: list[str]) -> dict[str, str]:
+    """``{words: precision}``: what period a unit ("week") or an anaphor ("the day") names."""
+    table = raw.get(key)
+    if not isinstance(table, dict) or not table:
+        problems.append(f"{key!r} must map words to precisions, got {table!r}")
         return {}
     bad = {k: v for k, v in table.items() if not _is_word(k) or v not in PRECISIONS}
     if bad:
-        problems.append(f"'period_units' entries must be unit: one of {PRECISIONS}: {bad!r}")
+        problems.append(f"{key!r} entries must be words: one of {PRECISIONS}: {bad!r}")
     return {k: v for k, v in table.items() if k not in bad}
 
 
@@ -122,7 +139,8 @@ def compile(raw: object) -> tuple[object, list[str]]:
     compiled: dict[str, object] = {
         "months": months,
         "weekdays": weekdays,
-        "period_units": _period_units(raw, problems),
+        "period_units": _precision_map(raw, "period_units", problems),
+        "anaphors": _precision_map(raw, "anaphors", problems),
         "seasons": _seasons(raw, problems),
     }
     clash = sorted(set(months) & set(weekdays))
@@ -132,7 +150,10 @@ def compile(raw: object) -> tuple[object, list[str]]:
         compiled[key] = _word_list(raw, key, problems)
     for key in INT_MAPS:
         compiled[key] = _int_map(raw, key, problems)
-    known = {"months", "weekdays", "period_units", "seasons", *WORD_LISTS, *INT_MAPS}
+    for key in WORD_MAPS:
+        compiled[key] = _word_map(raw, key, problems)
+    known = {"months", "weekdays", "period_units", "anaphors", "seasons"}
+    known |= {*WORD_LISTS, *INT_MAPS, *WORD_MAPS}
     unknown = sorted(set(raw) - known)
     if unknown:
         problems.append(f"unknown keys {unknown}; known: {sorted(known)}")

@@ -4,7 +4,12 @@ News tells one happening over several sentences and dates it once ("killed two i
 yesterday. ... confirmed the insurgents had been killed in the strike"), so an undated past
 happening takes the nearest event date before it (else the story's first, else its lead
 date), not the date the story was published. Report dates ("ISAF said today"), times of day,
-eras and vague pasts or futures ("recently") date no happening and are not passed on.
+eras, the period under discussion ("the same day") and vague pasts or futures ("recently")
+date no happening and are not passed on.
+
+The lead date is the first recent day the lead paragraph names, past a title, boilerplate and
+the dateline: a DATE entity or a day word the parser tagged otherwise ("In Khost last night"),
+but not a day next to a reporting verb ("confirmed yesterday the death of ...").
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import cast
 
+from whimbrel import lexicon
 from whimbrel.extract.attach import find_dateline
-from whimbrel.records import DateRef, MentionDraft, ParsedStory
-from whimbrel.resolve.date_rules import CENTURY_METHOD, CLOCK_METHOD, DECADE_METHOD
+from whimbrel.records import DateRef, MentionDraft, ParsedStory, Span
+from whimbrel.resolve.date_types import ANAPHOR_METHOD, CENTURY_METHOD, CLOCK_METHOD, DECADE_METHOD
 from whimbrel.resolve.dates import Tense, article_date_ref, resolve_date
 
 __all__ = ["REPORT_DATE_PREFIX", "event_date", "lead_date", "lead_paragraph", "story_dates"]
@@ -26,6 +33,8 @@ REPORT_DATE_PREFIX = "report-date:"
 STORY_DATE_PREFIX = "story-date:"
 # How far before the story's date its lead date may lie (older days are background).
 LEAD_WINDOW = dt.timedelta(days=14)
+# A line of fewer words, or not ending as a sentence does, is a title or boilerplate.
+PROSE_MIN_WORDS = 8
 
 
 def event_date(draft: MentionDraft, *, article_date: dt.date) -> DateRef:
@@ -95,13 +104,11 @@ def lead_date(story: ParsedStory) -> DateRef | None:
         for d in story.drafts
         if d.date_span is not None and d.date_is_report
     }
-    for entity in story.entities:
-        span = (entity.span.start, entity.span.end)
-        if entity.label != "DATE" or not start <= span[0] < end or span in reported:
+    text = story.article.text
+    for span in _lead_expressions(story, start=start, end=end):
+        if (span.start, span.end) in reported or _next_to_report_verb(span, text):
             continue
-        ref = resolve_date(
-            entity.span.text, article_date=article_date, tense="past", span=entity.span
-        )
+        ref = resolve_date(span.text, article_date=article_date, tense="past", span=span)
         if (
             ref is not None
             and ref.precision == "day"
@@ -112,20 +119,87 @@ def lead_date(story: ParsedStory) -> DateRef | None:
     return None
 
 
+def _lead_expressions(story: ParsedStory, *, start: int, end: int) -> list[Span]:
+    """The DATE entities between ``start`` and ``end``, and the day words the parser tagged
+    otherwise or not at all ("In Khost last night, ..."), in text order."""
+    found = [e.span for e in story.entities if e.label == "DATE" and start <= e.span.start < end]
+    text = story.article.text
+    for match in _day_word_pattern().finditer(text, start, end):
+        if not any(s.start < match.end() and match.start() < s.end for s in found):
+            found.append(Span(match.start(), match.end(), match.group()))
+    return sorted(found, key=lambda span: span.start)
+
+
+def _next_to_report_verb(span: Span, text: str) -> bool:
+    """ "confirmed yesterday the death of ...", "ISAF today confirmed": the day of a report."""
+    before = text[max(0, span.start - 30) : span.start].split()
+    after = text[span.end : span.end + 30].split()
+    forms = _report_verb_forms()
+    neighbours = [before[-1] if before else "", after[0] if after else ""]
+    return any(word.strip(",.;:").lower() in forms for word in neighbours)
+
+
+@cache
+def _report_verb_forms() -> frozenset[str]:
+    """Every form of the reporting verbs ("confirm", "confirms", "confirmed", "said")."""
+    verbs = lexicon.load("modality")["reporting_verbs"]
+    irregular = lexicon.load("dates")["irregular_verb_forms"]
+    forms = {irregular.get(verb, verb) for verb in verbs}
+    for verb in verbs:
+        stem = verb[:-1] + "i" if verb.endswith("y") and verb[-2] not in "aeiou" else verb
+        forms |= {verb, verb + "s", stem + "es", stem + "ed", verb + "d", verb + "ing"}
+    return frozenset(forms)
+
+
+@cache
+def _day_word_pattern() -> re.Pattern[str]:
+    """Words that name a day near the article's ("yesterday", "last night") or a weekday
+    ("Friday", written with its capital)."""
+    words = lexicon.load("dates")
+    offsets = "|".join(map(re.escape, sorted(words["day_offsets"], key=len, reverse=True)))
+    weekdays = "|".join(name.capitalize() for name in words["weekdays"] if len(name) > 3)
+    # After an article or "in"/"during" the word qualifies a noun ("an overnight operation",
+    # "in overnight raids") and dates nothing by itself.
+    attributive = r"(?i:(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bin\s)(?<!\bduring\s))"
+    return re.compile(rf"{attributive}\b(?:(?i:{offsets})|(?:last\s+)?(?:{weekdays}))\b")
+
+
 def lead_paragraph(text: str) -> tuple[int, int]:
-    """Character bounds of the story's first paragraph (line) after its dateline."""
-    dateline = find_dateline(text)
-    start = (dateline.date or dateline.place).end if dateline is not None else 0
+    """Character bounds of the story's first paragraph (line) after its dateline; without a
+    dateline, its first line of prose, past a title and boilerplate ("For Immediate Release")."""
+    # A non-breaking space before the dateline hides it from the dateline pattern; the
+    # replacement keeps every offset.
+    dateline = find_dateline(text.replace("\xa0", " "))
+    if dateline is not None:
+        return _line_from((dateline.date or dateline.place).end, text)
+    start = 0
+    while start < len(text):
+        line = _line_from(start, text)
+        if _is_prose(text[line[0] : line[1]]):
+            return line
+        start = line[1] + 1
+    return _line_from(0, text)
+
+
+def _line_from(start: int, text: str) -> tuple[int, int]:
+    """The bounds of the line holding ``start``, from its first letter on."""
     body = re.search(r"[A-Za-z]", text[start:])
-    start += body.start() if body else 0
+    start += body.start() if body else len(text) - start
     end = text.find("\n", start)
     return start, len(text) if end < 0 else end
 
 
+def _is_prose(line: str) -> bool:
+    """A sentence, not a title: several words, ending as a sentence ends."""
+    words = line.split()
+    return len(words) >= PROSE_MIN_WORDS and line.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def _dates_event(date: DateRef) -> bool:
     """A date of a day or period of its own: not the article's, a report's, a time of day
-    ("at 8 p.m."), an era ("the 1990s") or a vague past or future ("recently")."""
-    vague = (CLOCK_METHOD, CENTURY_METHOD, DECADE_METHOD)
+    ("at 8 p.m."), an era ("the 1990s"), the period under discussion ("the same day") or a
+    vague past or future ("recently")."""
+    vague = (CLOCK_METHOD, CENTURY_METHOD, DECADE_METHOD, ANAPHOR_METHOD)
     return date.method.startswith(("rule:", "dateparser")) and date.method not in vague
 
 

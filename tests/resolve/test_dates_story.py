@@ -1,0 +1,131 @@
+"""The story's lead date and lead paragraph: stories we wrote, with a fixed article date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from whimbrel.records import Article, EntityMention, EventTypeInfo, MentionDraft, ParsedStory, Span
+from whimbrel.resolve.story_dates import lead_date, lead_paragraph, story_dates
+
+TUESDAY = dt.date(2012, 6, 12)
+
+
+def _story(text: str, *, date_entities: tuple[str, ...] = ()) -> ParsedStory:
+    """A story whose DATE entities are the given phrases, where they first occur."""
+    entities = []
+    for phrase in date_entities:
+        start = text.index(phrase)
+        entities.append(EntityMention(Span(start, start + len(phrase), phrase), "DATE"))
+    article = Article(id="s", date=TUESDAY, text=text)
+    return ParsedStory(article=article, drafts=(), entities=tuple(entities))
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # A non-breaking space before the dateline.
+        (
+            "Patrol Finds Arms Cache\n\n\xa0HERAT, Afghanistan (June 12) - A patrol found rifles "
+            "in a cave near the border yesterday.\nMore.",
+            "A patrol found rifles",
+        ),
+        # No dateline: the title and the boilerplate are skipped.
+        (
+            "June 12: Operations in the West\nNEWS RELEASE\nFor Immediate Release\n\n"
+            "In Herat last night, a joint force searched two compounds near the airport road.\n"
+            "Later lines.",
+            "In Herat last night",
+        ),
+        # The only line of prose is the last one.
+        (
+            "Operations in the West\n2012-06-X-001\nA joint force searched two compounds near "
+            "the airport road last night.",
+            "A joint force searched",
+        ),
+    ],
+)
+def test_lead_paragraph_skips_titles_and_finds_hidden_datelines(text, lead):
+    start, end = lead_paragraph(text)
+    assert text[start:end].startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        # "last night" the parser tagged as a TIME, which the story's entities leave out.
+        (
+            "In Herat last night, a joint force detained three men near the airport road.",
+            (),
+            ("last night", "2012-06-11"),
+        ),
+        (
+            "A joint force detained three men near the airport road on Sunday, officials said.",
+            ("Sunday",),
+            ("Sunday", "2012-06-10"),
+        ),
+        # The day next to a reporting verb dates the report; the event's comes later.
+        (
+            "The army confirmed yesterday the death of a bomb maker in a raid in Herat Saturday.",
+            ("yesterday", "Saturday"),
+            ("Saturday", "2012-06-09"),
+        ),
+        (
+            "The army today confirmed the capture of a smuggler during a raid on Sunday.",
+            ("today", "Sunday"),
+            ("Sunday", "2012-06-10"),
+        ),
+        # "an overnight raid" qualifies the raid; Monday dates it.
+        (
+            "A joint force detained two men during an overnight raid in Herat province Monday.",
+            (),
+            ("Monday", "2012-06-11"),
+        ),
+        (
+            "A joint force detained two men in overnight raids across Herat province.",
+            (),
+            None,
+        ),
+        # The article's own day is not a lead date: it dates no earlier happening.
+        ("Officials said today that a joint force had searched the valley.", (), None),
+    ],
+)
+def test_lead_date(text, entities, expected):
+    found = lead_date(_story(text, date_entities=entities))
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None and found.span is not None
+    assert (found.raw, found.value.isoformat()) == expected
+    assert text[found.span.start : found.span.end] == found.raw
+
+
+def test_lead_date_words_are_found_by_their_capital_or_any_case():
+    text = "YESTERDAY a joint force detained three men; the wednesday market was shut."
+    found = lead_date(_story(text))
+    assert found is not None and found.raw == "YESTERDAY"
+    assert not re.search("wednesday", found.raw)
+
+
+def _draft(date_text: str | None) -> MentionDraft:
+    span = Span(0, 1, "x")
+    return MentionDraft(
+        story_id="s",
+        kind=EventTypeInfo("ASSAULT", None, "190", 4, -10.0),
+        trigger=span,
+        sentence=span,
+        actor_spans=(),
+        recipient_spans=(),
+        modality="asserted",
+        tense="past",
+        date_span=Span(0, len(date_text), date_text) if date_text else None,
+    )
+
+
+def test_the_same_day_takes_the_story_date_and_is_not_passed_on():
+    drafts = [_draft("yesterday"), _draft("the same day"), _draft(None)]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert [d.value.isoformat() for d in dates] == ["2012-06-11"] * 3
+    assert dates[1].method == "story-date:rule:day-word"
