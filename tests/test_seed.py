@@ -191,3 +191,12 @@ def test_seed_actors_without_the_people_list(shared_dir: Path, pipeline) -> None
     assert table["Muttaqi"] == ("Amir Khan Muttaqi", "AFG", "GOV")
     assert table["He"][1:] == ("PAK", "GOV") and "Qureshi" in (table["He"][0] or "")
     assert table["Afghan foreign minister"] == ("Amir Khan Muttaqi", "AFG", "GOV")
+    # "Title of <Country> <Person>": the country completes the title, not the name
+    assert table["interim Prime Minister of Afghanistan Mohammad Hasan Akhund"] == (
+        "Mohammad Hasan Akhund",
+        "AFG",
+        "GOV",
+    )
+    # a list member whose title ("deputy PM") the phrase left out, in a sentence naming only
+    # Afghanistan
+    assert table["Abdul Salam Hanafi"] == ("Abdul Salam Hanafi", "AFG", "GOV")

@@ -287,3 +287,54 @@ def test_make_countries_keeps_hand_edits_and_honours_drop() -> None:
     assert merged["names"] == ["Pak", "Pakistan"]
     assert merged["places"] == ["Lahore"] and merged["capitals"] == ["Islamabad"]
     assert merged["drop"] == ["Pakistán"]
+
+
+def test_dated_country_forms_compile_with_their_period() -> None:
+    compiled, problems = countries.compile(
+        {
+            "countries": {
+                "COD": {
+                    "name": "DR Congo",
+                    "names": ["Zaire"],
+                    "dated": [{"text": "Congo", "kind": "name", "from": "1997-05-17"}],
+                },
+                "COG": {
+                    "name": "Congo",
+                    "dated": [{"text": "Congolese", "kind": "demonym", "to": "1997-05-16"}],
+                },
+            }
+        }
+    )
+    assert problems == []  # two countries may share a dated form: the date chooses
+    forms = {(f["text"], f["country"]): f for f in compiled["forms"]}  # type: ignore[index]
+    assert forms[("Congo", "COD")]["from"] == "1997-05-17"
+    assert forms[("Congolese", "COG")]["to"] == "1997-05-16"
+    assert forms[("Congolese", "COG")]["kind"] == "demonym"
+
+
+def test_dated_country_forms_are_checked() -> None:
+    _, problems = countries.compile(
+        {
+            "countries": {
+                "COD": {
+                    "name": "DR Congo",
+                    "dated": [{"text": "Congo", "kind": "capital"}, "Kinshasa"],
+                }
+            }
+        }
+    )
+    assert any("kind 'capital'" in p for p in problems)
+    assert any("needs 'from' and/or 'to'" in p for p in problems)
+    assert any("'Kinshasa'" in p for p in problems)
+
+
+def test_a_people_of_several_states_is_no_collision() -> None:
+    _, problems = countries.compile(
+        {
+            "countries": {
+                "IRQ": {"name": "Iraq", "groups": ["Kurd"]},
+                "TUR": {"name": "Turkey", "groups": ["Kurd"]},
+            }
+        }
+    )
+    assert problems == []

@@ -3,17 +3,22 @@
 Compiled form::
 
     {"countries": {ISO3: {"name": str, "part_of": ISO3 | null}},
-     "forms": [{"text": str, "country": ISO3, "kind": KIND, "exact": bool}]}
+     "forms": [{"text": str, "country": ISO3, "kind": KIND, "exact": bool,
+                "from": "YYYY-MM-DD" | absent, "to": "YYYY-MM-DD" | absent}]}
 
 ``kind`` is one of :data:`KINDS`. A dependency (``part_of``) contributes its names to the
 controlling state, as PLOVER folds dependencies (manual 5.1.2), and its capital counts as an
 ordinary place. Demonyms and groups get their regular plurals. ``exact`` forms (written in
-capitals: "US", "UAE") match only as written. The validator reports every entry whose code,
-fields or values are malformed, and every surface form claimed by two countries.
+capitals: "US", "UAE") match only as written. A ``dated`` form names the country only in a
+period ("Congo" was the Republic of the Congo while the larger state was Zaire): outside it,
+the form is only an alternative reading the article's country may pick. The validator
+reports every entry whose code, fields or values are malformed, and every surface form
+claimed by two countries.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from whimbrel.lexicon.actor_forms import (
@@ -42,7 +47,8 @@ FIELD_KINDS = {
 }
 KINDS: tuple[str, ...] = tuple(dict.fromkeys(FIELD_KINDS.values()))
 PLURALISED = frozenset({"demonym", "group"})
-OTHER_FIELDS = frozenset({"name", "part_of", "drop"})
+OTHER_FIELDS = frozenset({"name", "part_of", "drop", "dated"})
+DATED_KINDS = {"name": "name", "demonym": "demonym"}
 
 
 def _entry_problems(code: object, entry: object, codes: set[str]) -> list[str]:
@@ -64,10 +70,52 @@ def _entry_problems(code: object, entry: object, codes: set[str]) -> list[str]:
             problems.append(
                 f"{code}.{field}: must be a list of non-empty strings, got {entry[field]!r}"
             )
+    problems += [f"{code}.dated: {p}" for p in _dated_problems(entry.get("dated", []))]
     parent = entry.get("part_of")
     if parent is not None and (parent not in codes or parent == code):
         problems.append(f"{code}.part_of: {parent!r} is not another country in this file")
     return problems
+
+
+def _dated_problems(dated: object) -> list[str]:
+    """Each dated form is {text, kind: name|demonym, from and/or to: ISO date}."""
+    if not isinstance(dated, list):
+        return [f"must be a list of {{text, kind, from, to}} mappings, got {dated!r}"]
+    problems = []
+    for item in dated:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            problems.append(f"entry {item!r} needs a 'text' string")
+            continue
+        if item.get("kind") not in DATED_KINDS:
+            problems.append(
+                f"{item['text']!r}: kind {item.get('kind')!r} not in {list(DATED_KINDS)}"
+            )
+        bounds = [item.get(k) for k in ("from", "to") if item.get(k) is not None]
+        if not bounds or not all(_is_iso_date(b) for b in bounds):
+            problems.append(
+                f"{item['text']!r}: needs 'from' and/or 'to' as YYYY-MM-DD, got {item!r}"
+            )
+    return problems
+
+
+def _is_iso_date(value: object) -> bool:
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _dated_forms(code: str, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    forms: list[dict[str, Any]] = []
+    for item in entry.get("dated", []):
+        kind = DATED_KINDS[item["kind"]]
+        texts = [item["text"], *([english_plural(item["text"])] if kind == "demonym" else [])]
+        period = {k: str(item[k]) for k in ("from", "to") if item.get(k) is not None}
+        forms.extend(
+            {"text": t, "country": code, "kind": kind, "exact": False, **period} for t in texts if t
+        )
+    return forms
 
 
 def _entry_forms(code: str, entry: dict[str, Any]) -> list[dict[str, Any]]:
@@ -85,7 +133,7 @@ def _entry_forms(code: str, entry: dict[str, Any]) -> list[dict[str, Any]]:
             forms.extend(
                 {"text": v, "country": country, "kind": kind, "exact": exact} for v in variants
             )
-    return forms
+    return forms + _dated_forms(country, entry)
 
 
 def _collisions(forms: list[dict[str, Any]]) -> list[str]:
@@ -93,11 +141,12 @@ def _collisions(forms: list[dict[str, Any]]) -> list[str]:
 
     A group may share its name with another country's demonym ("Tajik" is a people of
     Afghanistan and the demonym of Tajikistan): the demonym outweighs it unless the article's
-    context or the rest of the phrase points to the group's country.
+    context or the rest of the phrase points to the group's country. Dated forms share a text
+    by design: the article's date chooses.
     """
     owners: dict[tuple[str, bool], set[str]] = {}
     for form in forms:
-        if form["kind"] in ("group", "family"):
+        if form["kind"] in ("group", "family") or "from" in form or "to" in form:
             continue
         key = (form["text"] if form["exact"] else fold(form["text"]), form["exact"])
         owners.setdefault(key, set()).add(form["country"])
@@ -110,10 +159,10 @@ def _collisions(forms: list[dict[str, Any]]) -> list[str]:
 
 
 def _dedupe(forms: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str | None, str | None]] = set()
     unique = []
     for form in forms:
-        key = (form["text"], form["country"], form["kind"])
+        key = (form["text"], form["country"], form["kind"], form.get("from"), form.get("to"))
         if key not in seen:
             seen.add(key)
             unique.append(form)

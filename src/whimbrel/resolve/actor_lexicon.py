@@ -236,7 +236,14 @@ def _country_forms(countries: Any) -> Iterable[tuple[str, bool, Candidate]]:
         yield (
             form["text"],
             form["exact"],
-            Candidate(kind=form["kind"], country=code, sector=sector, name=names.get(code)),
+            Candidate(
+                kind=form["kind"],
+                country=code,
+                sector=sector,
+                name=names.get(code),
+                valid_from=_iso(form.get("from")),
+                valid_to=_iso(form.get("to")),
+            ),
         )
 
 

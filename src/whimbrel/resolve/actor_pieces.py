@@ -14,10 +14,10 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from whimbrel.resolve.actor_lexicon import NAMED_KINDS, ActorLexicon, Candidate
+from whimbrel.resolve.actor_lexicon import COUNTRY_KINDS, NAMED_KINDS, ActorLexicon, Candidate
 from whimbrel.resolve.actor_text import Token
 
-__all__ = ["Piece", "chosen_meanings", "match_pieces", "zoned_pieces"]
+__all__ = ["Piece", "chosen_meanings", "match_pieces", "scan_pieces", "zoned_pieces"]
 
 # "ethnic Albanians" names an ethnicity, not a state (see actor_weighing).
 ETHNIC_MARKERS = frozenset({"ethnic"})
@@ -34,6 +34,10 @@ MEMBERSHIP_WORDS = frozenset({"member", "members"})
 # "anti-Syria journalist", "pro-Russian separatists": a stance towards a country, not its people.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 NAME_BREAKERS = frozenset({"name", "capital", "place", "group"})
+# "Prime Minister of Afghanistan Mohammad Hasan Akhund": a country's name after "of" ends the
+# title it completes; it does not open the name that follows.
+TITLE_OF = frozenset({"of"})
+TITLE_KINDS = frozenset({"role", "weak"})
 POSSESSIVE = frozenset({"'s", "'"})
 
 
@@ -54,6 +58,17 @@ class Piece:
 def match_pieces(tokens: list[Token], lexicon: ActorLexicon) -> tuple[list[Piece], list[int]]:
     """Greedy longest match, left to right; returns pieces and unmatched token indices."""
     tokens = _respelt(tokens, lexicon)
+    pieces, unmatched = _greedy(tokens, lexicon)
+    return _names_over_places(pieces, unmatched, tokens)
+
+
+def scan_pieces(tokens: list[Token], lexicon: ActorLexicon) -> list[Piece]:
+    """Every lexicon form in a stretch of text (a sentence, not one actor's phrase), matched
+    as written: no respelling, and a place beside a capitalised word stays a place."""
+    return _greedy(tokens, lexicon)[0]
+
+
+def _greedy(tokens: list[Token], lexicon: ActorLexicon) -> tuple[list[Piece], list[int]]:
     pieces: list[Piece] = []
     unmatched: list[int] = []
     i = 0
@@ -65,7 +80,7 @@ def match_pieces(tokens: list[Token], lexicon: ActorLexicon) -> tuple[list[Piece
         else:
             pieces.append(piece)
             i = piece.end
-    return _names_over_places(pieces, unmatched, tokens)
+    return pieces, unmatched
 
 
 def _respelt(tokens: list[Token], lexicon: ActorLexicon) -> list[Token]:
@@ -97,18 +112,28 @@ def _names_over_places(
     """A place name beside an unknown capitalised word is part of a name ("Chad Whitfield",
     "Paris Hilton"), unless a capitalised title or body follows ("Kabul Cricket Board")."""
     loose = {i for i in unmatched if tokens[i].is_capitalised}
-    kept = []
+    kept: list[Piece] = []
     for piece in pieces:
         after = piece.end
         while after in loose:
             after += 1
         body_follows = after < len(tokens) and after not in loose and tokens[after].is_capitalised
         beside = piece.start - 1 in loose or (after > piece.end and not body_follows)
-        if piece.lead.kind in NAME_BREAKERS and beside:
+        completes = _completes_title(piece, kept, tokens)
+        if piece.lead.kind in NAME_BREAKERS and beside and not completes:
             unmatched.extend(range(piece.start, piece.end))
         else:
             kept.append(piece)
     return kept, sorted(unmatched)
+
+
+def _completes_title(piece: Piece, before: list[Piece], tokens: list[Token]) -> bool:
+    """A country or city right after "<title> of": "President of France Emmanuel Macron",
+    "the mayor of Paris Anne Hidalgo" (the place completes the title, the name follows)."""
+    if piece.lead.kind == "group" or piece.start < 2 or tokens[piece.start - 1].key not in TITLE_OF:
+        return False
+    title = [p for p in before if p.end == piece.start - 1]
+    return bool(title) and title[0].lead.kind in TITLE_KINDS
 
 
 def chosen_meanings(piece: Piece, date: dt.date | None, context_country: str | None) -> Piece:
@@ -129,6 +154,10 @@ def chosen_meanings(piece: Piece, date: dt.date | None, context_country: str | N
             )
         )
     ]
+    # A country's name out of its period ("Congo" for the Brazzaville state after 1997) stays
+    # an alternative reading, after the current one, that the article's country can pick.
+    dated_out = [c for c in piece.candidates if c.dated and c.kind in COUNTRY_KINDS]
+    valid += [c for c in dated_out if c not in valid]
     users = [c for c in valid if c.kind == "user"]
     ranked = users or valid
     if context_country:

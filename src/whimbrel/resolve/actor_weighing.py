@@ -62,6 +62,7 @@ HEAD_ONLY_SECTOR = {"capital": "GOV", "seat": "GOV", "place": "CVL"}
 PEOPLE_KINDS = frozenset({"demonym", "group"})
 PEOPLE_SECTOR = "CVL"
 PEOPLE_WEIGHT = 0.5
+PEOPLE_OF = frozenset({"of"})
 UNMEANING_KINDS = frozenset({"function", "qualifier"})
 # A party's sector yields to an office its members hold (see _party_in_office).
 PARTY_SECTORS = frozenset({"PTY", "OPP"})
@@ -111,6 +112,8 @@ def choose_country(pieces: list[Piece], context_country: str | None) -> Evidence
     tied = [code for code, total in totals.items() if total == top]
     if context_country in tied:
         return first[context_country]
+    if len(tied) > 1 and all(first[code].candidate.kind == "group" for code in tied):
+        return None  # "Kurds" alone: a people of several states names none of them
     return min((first[code] for code in tied), key=lambda e: e.position)
 
 
@@ -166,12 +169,22 @@ def _piece_sector(piece: Piece) -> Evidence | None:
     return Evidence(sector, weight, piece.start, lead)
 
 
+def _word_at(tokens: list[Token], index: int) -> str | None:
+    return tokens[index].key if index < len(tokens) else None
+
+
 def people_sector(pieces: list[Piece], tokens: list[Token]) -> Evidence | None:
     """CVL for a phrase whose head is a plural demonym ("Up to 100 ethnic Albanians in
     Serbia"), else None. The head is the last piece that means something before any place
     that only locates it, and no word may follow it but that place."""
     located = [p.start for p in pieces if p.zone == "located"]
-    stop = min(located, default=len(tokens))
+    # "the Kurds of northern Iraq": what follows "of" after a people is where they live.
+    lives_in = [
+        p.end
+        for p in pieces
+        if p.lead.kind in PEOPLE_KINDS and _word_at(tokens, p.end) in PEOPLE_OF
+    ]
+    stop = min([*located, *lives_in], default=len(tokens))
     meaningful = [p for p in pieces if p.lead.kind not in UNMEANING_KINDS and p.end <= stop]
     if not meaningful or meaningful[-1].zone not in ("head", "ethnic"):
         return None

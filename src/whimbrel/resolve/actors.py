@@ -13,7 +13,13 @@ import datetime as dt
 
 from whimbrel.records import ActorRef
 from whimbrel.resolve.actor_lexicon import ActorLexicon, Candidate
-from whimbrel.resolve.actor_pieces import Piece, chosen_meanings, match_pieces, zoned_pieces
+from whimbrel.resolve.actor_pieces import (
+    Piece,
+    chosen_meanings,
+    match_pieces,
+    scan_pieces,
+    zoned_pieces,
+)
 from whimbrel.resolve.actor_text import Token, tokenize
 from whimbrel.resolve.actor_weighing import (
     Evidence,
@@ -22,7 +28,14 @@ from whimbrel.resolve.actor_weighing import (
     people_sector,
 )
 
-__all__ = ["ActorLexicon", "is_reporter", "resolve_actor_text"]
+__all__ = [
+    "ActorLexicon",
+    "countries_in_text",
+    "is_reporter",
+    "is_title_phrase",
+    "names_a_people",
+    "resolve_actor_text",
+]
 
 METHOD_OF_KIND = {
     "user": "user-dictionary",
@@ -51,6 +64,10 @@ CONFIDENCE = {
 INTERNATIONAL_CODE = "NGO"
 NAME_JOINERS = frozenset({"of", "for", "the", "and", "on", "&"})
 NAME_OPENERS = frozenset({"the", "members", "member"})
+PEOPLE_KINDS = frozenset({"demonym", "group"})
+NAMING_KINDS = frozenset({"name", "abbreviation", "demonym", "capital", "organisation"})
+TITLE_PIECE_KINDS = frozenset({"role", "weak", "modifier", "qualifier", "function"})
+OFFICE_PIECE_KINDS = frozenset({"role", "weak"})
 # Lower-case particles inside a person's name ("Mohammed bin Salman", "Staffan de Mistura",
 # "Ursula von der Leyen"): they join the capitalised words around them into one name.
 NAME_PARTICLES = frozenset(
@@ -109,6 +126,46 @@ def is_reporter(text: str, lexicon: ActorLexicon) -> bool:
     return bool(reporters) and not others
 
 
+def is_title_phrase(text: str, lexicon: ActorLexicon) -> bool:
+    """Whether every word of ``text`` is a title word and one names an office ("deputy PM",
+    "Lt Gen", "the interior minister"); "police arrested" is not a title."""
+    tokens = tokenize(text)
+    pieces, unmatched = match_pieces(tokens, lexicon)
+    kinds = {p.lead.kind for p in pieces}
+    return (
+        bool(tokens)
+        and not unmatched
+        and kinds <= TITLE_PIECE_KINDS
+        and bool(kinds & OFFICE_PIECE_KINDS)
+    )
+
+
+def countries_in_text(text: str, lexicon: ActorLexicon, *, date: dt.date | None = None) -> set[str]:
+    """The states a stretch of text names by a capitalised name, abbreviation, demonym,
+    capital or national body ("... pressure by the Kenya Anti-Corruption Commission" names
+    Kenya, "UNITA" Angola); international bodies such as the UN name none."""
+    tokens = tokenize(text)
+    found: set[str] = set()
+    for piece in scan_pieces(tokens, lexicon):
+        lead = chosen_meanings(piece, date, None).lead
+        country = lead.country
+        states = country is not None and country in lexicon.country_names
+        naming = lead.kind in NAMING_KINDS and not lead.reporter  # "told Reuters": no
+        if country and naming and states and tokens[piece.start].is_capitalised:
+            found.add(country)
+    return found
+
+
+def names_a_people(text: str, lexicon: ActorLexicon) -> bool:
+    """Whether the phrase's only country evidence is a people: an ethnicity ("ethnic Turks",
+    "Albanians of Serbia") or a group ("Shona rebels", "Kurds")."""
+    tokens = tokenize(text)
+    pieces, _ = match_pieces(tokens, lexicon)
+    pieces = zoned_pieces(pieces, tokens, lexicon)
+    naming = [p for p in pieces if any(c.country for c in p.candidates)]
+    return bool(naming) and all(p.zone == "ethnic" or p.lead.kind == "group" for p in naming)
+
+
 def _fallback_country(
     tokens: list[Token], lexicon: ActorLexicon, context_country: str | None, *, has_holder: bool
 ) -> Evidence | None:
@@ -160,11 +217,23 @@ def _unknown_name(
         elif name_word:
             runs.append([i])
     runs = [_trimmed(run, tokens, families) for run in runs]
-    runs = [run for run in runs if run and any(i not in families for i in run)]
+    peoples = {p.start for p in pieces if p.lead.kind in PEOPLE_KINDS and _is_plural(tokens, p)}
+    runs = [
+        run
+        for run in runs
+        if run and any(i not in families for i in run) and run[-1] + 1 not in peoples
+    ]
     if not runs:
         return None
     run = max(runs, key=len)
     return text[tokens[run[0]].start : tokens[run[-1]].end]
+
+
+def _is_plural(tokens: list[Token], piece: Piece) -> bool:
+    """A people named in the plural ("Algerians", "Kurds"): a capitalised word before it
+    describes them ("Young Algerians", "Syrian Kurds"); it is not a person's name."""
+    word = tokens[piece.end - 1].key
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _trimmed(run: list[int], tokens: list[Token], families: set[int]) -> list[int]:

@@ -5,6 +5,8 @@ disambiguation), and a memory of the actors named so far, so that "Muttaqi", "th
 foreign minister" or "he" later in the story resolve to "Afghanistan's Interim Foreign
 Minister, Amir Khan Muttaqi" (:mod:`whimbrel.resolve.coreference`).
 
+What a party's own words leave open (a bare name's title, a people's or an official's
+country, a pronoun with nobody remembered) comes from :mod:`whimbrel.resolve.story_actors`.
 Places come from :mod:`whimbrel.resolve.story_places`, dates from
 :mod:`whimbrel.resolve.story_dates`.
 """
@@ -27,9 +29,16 @@ from whimbrel.records import (
     PlaceRef,
     Span,
 )
-from whimbrel.resolve.actors import ActorLexicon, is_reporter, resolve_actor_text
+from whimbrel.resolve.actors import ActorLexicon, countries_in_text, is_reporter, resolve_actor_text
 from whimbrel.resolve.coreference import INDEFINITE, PRONOUNS, ActorMemory, describe
 from whimbrel.resolve.places import Gazetteer
+from whimbrel.resolve.story_actors import (
+    CountryContext,
+    from_story_countries,
+    person_in_sentence,
+    resolve_in_context,
+    with_title_before,
+)
 from whimbrel.resolve.story_dates import event_date, lead_date, story_dates
 from whimbrel.resolve.story_places import (
     StoryPlaces,
@@ -51,7 +60,8 @@ class Resolvers:
 
 
 def country_counts(story: ParsedStory, resolvers: Resolvers) -> Counter[str]:
-    """How often the story names each country, through places and demonyms."""
+    """How often the story names each country, through places and demonyms (entities), plus
+    once each state its text names that no entity gave."""
     counts: Counter[str] = Counter()
     for entity in story.entities:
         if entity.label not in ("GPE", "NORP", "LOC"):
@@ -61,6 +71,10 @@ def country_counts(story: ParsedStory, resolvers: Resolvers) -> Counter[str]:
         )
         if ref.country and len(ref.country) == 3:
             counts[ref.country] += 1
+    # The entity tagger misses names ("the Lithuanian Parliament", a country inside a body's
+    # name): a state the text names that no entity gave counts once.
+    named = countries_in_text(story.article.text, resolvers.actors, date=story.article.date)
+    counts.update(named - set(counts))
     return counts
 
 
@@ -75,6 +89,7 @@ def dominant_country(counts: Counter[str]) -> str | None:
 
 def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMention, ...]:
     counts = country_counts(story, resolvers)
+    countries = CountryContext.of(counts)
     context = [country for country, _ in counts.most_common(5)]
     memory = ActorMemory(
         persons=tuple(e.span for e in story.entities if e.label == "PERSON"),
@@ -95,6 +110,7 @@ def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMentio
                 memory=memory,
                 dominant=dominant,
                 date=date,
+                countries=countries,
             )
         )
     return tuple(mentions)
@@ -109,6 +125,7 @@ def resolve_draft(
     memory: ActorMemory,
     dominant: PlaceRef | None,
     date: DateRef | None = None,
+    countries: CountryContext | None = None,
 ) -> EventMention:
     article = story.article
     place = event_place(draft, places=places)
@@ -120,6 +137,9 @@ def resolve_draft(
         memory=memory,
         context_country=context_country,
         sentence=draft.sentence,
+        countries=countries,
+        text=article.text,
+        others=draft.recipient_spans,
     )
     recipients = resolve_actors(
         draft.recipient_spans,
@@ -128,6 +148,9 @@ def resolve_draft(
         memory=memory,
         context_country=context_country,
         sentence=draft.sentence,
+        countries=countries,
+        text=article.text,
+        others=draft.actor_spans,
     )
     remember_speakers(draft, resolvers=resolvers, memory=memory, date=article.date)
     if draft.kind.quad_class == MATERIAL_CONFLICT and place is not None:
@@ -169,21 +192,42 @@ def resolve_actors(
     memory: ActorMemory,
     context_country: str | None = None,
     sentence: Span | None = None,
+    countries: CountryContext | None = None,
+    text: str | None = None,
+    others: Sequence[Span] = (),
 ) -> tuple[ActorRef, ...]:
-    """Resolve each phrase: from its own words, else by coreference with an actor named
-    earlier in the story, else with the event's country as context ("police" in Nairobi).
-    ``sentence`` is the phrases' sentence (a person opening it is its subject, for "he")."""
+    """Resolve each phrase: from its own words (with a title written just before a bare name,
+    "deputy PM <name>"), else by coreference with an actor named earlier in the story, else
+    with the event's country as context ("police" in Nairobi), else from the story's
+    countries (:func:`from_story_countries`). ``sentence`` is the phrases' sentence (a person
+    opening it is its subject, for "he"); ``text`` is the article's; ``others`` are the
+    mention's parties on the other side, whose countries an official never takes from the
+    sentence ("the defence minister threatened Iran" is not Iran's minister)."""
+    countries = countries or CountryContext()
+    claimed = frozenset(
+        code
+        for other in others
+        for code in countries_in_text(other.text, resolvers.actors, date=date)
+    )
     refs = []
     for span in spans:
         if is_reporter(span.text, resolvers.actors):
             continue
         ref = resolve_actor_text(span.text, lexicon=resolvers.actors, date=date)
+        if text is not None and ref.name and not ref.sector:
+            ref = with_title_before(ref, span, text=text, lexicon=resolvers.actors, date=date)
         known = coreferent(ref, span, resolvers=resolvers, memory=memory, sentence=sentence)
+        if known is None and not ref.country:
+            known = person_in_sentence(
+                span, sentence=sentence, memory=memory, lexicon=resolvers.actors, date=date
+            )
         if known is not None:
             ref = known
         if not ref.country and context_country:
-            ref = resolve_actor_text(
-                span.text, lexicon=resolvers.actors, date=date, context_country=context_country
+            ref = resolve_in_context(ref, span.text, context_country, resolvers.actors, date)
+        if not ref.country:
+            ref = from_story_countries(
+                ref, span.text, countries, sentence, resolvers.actors, date, claimed=claimed
             )
         ref = dataclasses.replace(ref, span=span)
         memory.remember(ref, sentence=sentence)
