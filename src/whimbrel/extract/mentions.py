@@ -29,9 +29,15 @@ from whimbrel.records import (
 STORY_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "DATE"})
 # Events that announce another act: they take its target when they name none themselves.
 INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
+# Signing an accord: with no party named, it is made with the one its announced act serves.
+ACCORD_CODES = frozenset({"057"})
 # Events that, naming no target, are aimed at the authorities of the place where they happen
-# ("students demonstrated in Jakarta": the Indonesian government), as PLOVER codes them.
-PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+# ("students demonstrated in Jakarta": the Indonesian government; "troops were on alert in
+# the West Bank"), as PLOVER codes them.
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE"})
+# Events coded even when no one is named, for the place where they happen ("protests erupted
+# in Dakar"): a crowd acts, its members are seldom named.
+CROWD_TYPES = frozenset({"PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +91,8 @@ class Extractor:
 
     def draft(self, match: TriggerMatch, *, sentence: Span, story_id: str) -> MentionDraft | None:
         roles = find_roles(match)
-        if not roles.actors and not roles.recipients:
-            return None
         token = match.token
+        aimed_at_place = match.kind.event_type in PLACE_TARGET_TYPES
         reporting = self.modality.reporting_verbs
         place_ids = frozenset(p.i for p in roles.place_objects)
         recipients = [r for r in roles.recipients if r.i not in place_ids]
@@ -98,6 +103,10 @@ class Extractor:
         if not places:
             exclude = frozenset(t.i for t in (*roles.actors, *roles.recipients))
             places = attached_places(token, reporting=reporting, exclude=exclude)
+        # "the arrest sparked protests in Dakar": no party named, only the place
+        crowd_at_place = match.kind.event_type in CROWD_TYPES and bool(places)
+        if not roles.actors and not roles.recipients and not crowd_at_place:
+            return None
         date = attached_date(token, reporting=reporting)
         modality, hedged = mention_modality(token, cues=self.modality)
         return MentionDraft(
@@ -110,8 +119,7 @@ class Extractor:
             modality=modality,
             tense=tense_of(date.anchor if date else token, cues=self.modality),
             place_spans=tuple(places),
-            place_is_recipient=not recipients
-            and (bool(roles.place_objects) or match.kind.event_type in PLACE_TARGET_TYPES),
+            place_is_recipient=not recipients and (bool(roles.place_objects) or aimed_at_place),
             date_span=date.span if date else None,
             date_is_report=date.on_report if date else False,
             hedged=hedged,
@@ -120,19 +128,35 @@ class Extractor:
 
 def _with_complement_target(token: Token, drafts: dict[int, MentionDraft]) -> MentionDraft:
     """ "Spain agreed to lift its sanctions on Morocco", "Brazil threatened to impose
-    sanctions on Paraguay": an agreement or a threat with no party of its own is aimed at
-    the target of the act it announces (PLOVER codes the AGREE or THREATEN, with that
-    target). The act itself stays a planned or hypothetical event of its own."""
+    sanctions on Paraguay", "Turkey signed a deal to supply Iraq with gas": an agreement, a
+    threat or an accord with no party of its own is aimed at the target of the act it
+    announces (PLOVER codes the AGREE or THREATEN, with that target). The act itself stays an
+    event of its own."""
     draft = drafts[token.i]
-    if draft.recipient_spans or draft.kind.event_type not in INTENT_TYPES:
+    intent = draft.kind.event_type in INTENT_TYPES or draft.kind.cameo_code in ACCORD_CODES
+    if draft.recipient_spans or not intent:
         return draft
-    for clause in (c for c in token.children if c.dep_ == "xcomp"):
+    for clause in announced_acts(token):
         # the complement verb, or its object noun ("threatened to impose *sanctions* on X")
         for act in (clause, *(c for c in clause.children if c.dep_ == "dobj")):
             inner = drafts.get(act.i)
             if inner is not None and inner.recipient_spans:
                 return dataclasses.replace(draft, recipient_spans=inner.recipient_spans)
     return draft
+
+
+def announced_acts(token: Token) -> list[Token]:
+    """The act a promise, threat or accord announces: its clausal complement, or an
+    infinitive of purpose on it or on its object ("signed a deal *to supply* Iraq with gas")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return [
+        c
+        for head in (token, *objects)
+        for c in head.children
+        if c.dep_ == "xcomp"
+        or c.dep_ in ("advcl", "acl")
+        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+    ]
 
 
 def _is_topic_of_another(token: Token, drafts: dict[int, MentionDraft]) -> bool:

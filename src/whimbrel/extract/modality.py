@@ -23,6 +23,8 @@ EMBEDDING_DEPS = frozenset(
     {"xcomp", "ccomp", "dobj", "attr", "conj", "pcomp", "pobj", "prep", "acomp", "oprd", "acl"}
 )
 MAX_DEPTH = 5
+# "is going to visit" is a plan; "went on strike", "goes to the polls" are not.
+ONLY_AS_GOING_TO = frozenset({"go"})
 # "Serbia announced it would free ...": under a reporting verb "would" is the future of the
 # past, a plan, not a condition.
 FUTURE_IN_PAST = frozenset({"would", "'d"})
@@ -70,12 +72,26 @@ def governing_chain(trigger: Token, *, reporting: frozenset[str]) -> Iterator[To
     current = trigger
     yield current
     for _ in range(MAX_DEPTH):
-        if current.dep_ not in EMBEDDING_DEPS or current.head.i == current.i:
+        if current.head.i == current.i or not (
+            current.dep_ in EMBEDDING_DEPS or is_purpose_clause(current)
+        ):
             return
+        if current.dep_ == "acl" and current.tag_ == "VBN":
+            return  # "agreed to a ceasefire *brokered* by X": the participle is done already
         current = current.head
         if current.lemma_.lower() in reporting:
             return
         yield current
+
+
+def is_purpose_clause(verb: Token) -> bool:
+    """ "will meet in Zurich *to discuss* trade": an infinitive of purpose shares the plan,
+    negation or condition of the act it serves (unlike "While X will visit, ...")."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
+    )
 
 
 def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, bool]:
@@ -84,7 +100,7 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
     hedged = False
     for level, token in enumerate(governing_chain(trigger, reporting=cues.reporting_verbs)):
         lemma = token.lemma_.lower()
-        if level > 0:
+        if level > 0 and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
             found |= _governor_cues(lemma, cues)
         reported = _is_reported(token, cues)
         for child in token.children:
@@ -95,10 +111,14 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
             hedged = hedged or child.lower_ in cues.hedges
     # "his visit will not imply ...": the predicate's future reaches its subject event,
     # its negation does not.
+    # "talks are expected to resume": so is its planning predicate's
     if (
         trigger.pos_ == "NOUN"
         and trigger.dep_ in ("nsubj", "nsubjpass")
-        and any(_child_cues(c, cues) == {"planned"} for c in trigger.head.children)
+        and (
+            any(_child_cues(c, cues) == {"planned"} for c in trigger.head.children)
+            or trigger.head.lemma_.lower() in cues.planned_governors - ONLY_AS_GOING_TO
+        )
     ):
         found.add("planned")
     clause = trigger.sent.text.lower()

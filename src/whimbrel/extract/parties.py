@@ -15,6 +15,8 @@ asks for ("its demand that *X* ease ...").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 # Dependents that end a noun phrase: clauses, coordination and prepositions other than these.
@@ -30,11 +32,16 @@ NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 PAIRING_WORDS = frozenset({"neither", "either", "both"})
 # Not CARDINAL: "dozens of protesters" is headed by "dozens".
 NOT_PARTY_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
+# Punctuation that closes a dateline ("NAIROBI, Kenya: ...", "KABUL -- ...").
+MAX_DATELINE = 12
+DATELINE_ENDS = frozenset({":", "-", "--", "—", "–"})
 
 # Where the parties of an event noun sit: its agent, then its counterparts.
 EVENT_AGENT_PREPS = frozenset({"by", "from"})
 EVENT_PARTY_PREPS = frozenset({"with", "between", "among", "against", "to", "toward", "towards"})
 MAX_CLIMB = 4
+# Prepositions that, on a noun, describe it rather than an act done to it.
+OWN_RELATION_PREPS = frozenset({"with", "between", "among"})
 # Verbs announcing, refusing or threatening another act: with no party of their own they are
 # aimed at the named target of that act, in their complement clause ("threatened to impose
 # sanctions on X", "refused to return the island to Y", "pledged to help X").
@@ -66,6 +73,57 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]:
             for inner in children(prep, "prep"):  # "along with", "together with"
                 found.extend(children(inner, "pobj"))
     return found
+
+
+def first_prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of the first of ``preps``, in their order, attached to ``token`` with an
+    object: a trigger's recipient prepositions are tried in order ("talks with Iran on its
+    programme": Iran), not all taken at once. Dates and amounts do not count ("fired shells
+    on Thursday at Seoul")."""
+    return first_source([prep_source(token, prep) for prep in preps])
+
+
+def prep_source(token: Token, prep: str) -> list[Token]:
+    """The objects of one preposition attached to ``token``, dates and amounts left out; else
+    attached to its object, where the parser often hangs it ("fired shells *at Seoul*",
+    "blamed the blast *on X*"); "of" is the object's own."""
+    heads = [party_head(o) for o in prep_objects(token, {prep})]
+    found = [o for o in heads if o.ent_type_ not in NOT_PARTY_LABELS]
+    if found or prep == "of" or token.pos_ not in ("VERB", "NOUN"):
+        return found
+    # a noun's "of" object plays the part of a verb's object ("the withdrawal of troops *from
+    # Panama*"), but "with" there tells who the object is ("meetings of the committee with X")
+    if token.pos_ == "NOUN" and prep in OWN_RELATION_PREPS:
+        return found
+    objects = children(token, "dobj") if token.pos_ == "VERB" else prep_objects(token, {"of"})
+    return [o for obj in objects for o in prep_source(obj, prep)]
+
+
+def first_source(sources: Sequence[list[Token]]) -> list[Token]:
+    """The first source (in the lexicon's order) that names someone, else the first with any
+    object: "signed the agreement with Argentina" passes over the unnamed object for the
+    named counterpart, "arrested dozens of protesters" keeps its unnamed one."""
+    named = next((s for s in sources if any(names_someone(t) for t in s)), None)
+    return named or next((s for s in sources if s), [])
+
+
+def is_dateline(token: Token) -> bool:
+    """A place of a dateline that opens the sentence ("NAIROBI, Kenya: ...", "GAZA CITY -
+    ..."): the parser may hang it on the verb as its subject, but it names where the story
+    was filed, not a party."""
+    sent = token.sent
+    for tok in sent[:MAX_DATELINE]:
+        if tok.text in DATELINE_ENDS and tok.i > sent.start:
+            return token.i < tok.i
+        if not (
+            tok.is_punct
+            or tok.is_space
+            or tok.like_num
+            or tok.pos_ == "PROPN"
+            or tok.ent_type_ in NAME_LABELS | {"DATE"}
+        ):
+            return False
+    return False
 
 
 def is_name(token: Token) -> bool:
@@ -149,13 +207,22 @@ def is_covered_conjunct(token: Token) -> bool:
 
 
 def is_party(token: Token, trigger: Token) -> bool:
-    """Dates, numbers and amounts are never actors ("marched on Thursday")."""
-    return token.i != trigger.i and token.ent_type_ not in NOT_PARTY_LABELS
+    """Dates, numbers and amounts are never actors ("marched on Thursday"), nor is the place
+    of a dateline."""
+    return (
+        token.i != trigger.i
+        and token.ent_type_ not in NOT_PARTY_LABELS
+        and not (token.ent_type_ in PLACE_LABELS and is_dateline(token))
+    )
 
 
 def party_head(token: Token) -> Token:
     """ "met with President Joe Biden Tuesday": the parser may head the name with the date
     that follows it; the name is the party."""
+    if token.pos_ == "ADP" and token.ent_type_ == "PERSON":
+        # "Barack Obama and ... met": a first name the tagger took for a preposition
+        names = [c for c in children(token, "pobj") if c.ent_type_ == "PERSON"]
+        return names[0] if names else token
     if token.ent_type_ not in NOT_PARTY_LABELS:
         return token
     names = [c for c in children(token, "compound") if c.ent_type_ in NAME_LABELS]
@@ -179,10 +246,15 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         stack.extend(child.children)
     first = min(kept, key=lambda t: t.i)
     last = max(kept, key=lambda t: t.i)
-    while last.i > first.i and (last.is_punct or last.dep_ == "case" and last.i > head.i):
+    if head.dep_ == "pobj" and head.head.pos_ == "ADP" and head.head.ent_type_ == "PERSON":
+        first = min(first, head.head, key=lambda t: t.i)  # "Barack" tagged as a preposition
+    while last.i > first.i and (
+        last.is_punct or last.is_space or last.dep_ == "case" and last.i > head.i
+    ):
         last = last.doc[last.i - 1]
     while first.i < last.i and (
         first.is_punct
+        or first.is_space
         or first.dep_ in ("preconj", "cc")  # "Neither Chile nor Peru", "Both X and Y"
         or first.lower_ in PAIRING_WORDS
         or first.dep_ == "det"
@@ -293,9 +365,11 @@ def condition_targets(verb: Token) -> list[Token]:
 def requested_parties(trigger: Token) -> list[Token]:
     """Who is asked, read off what is asked: the named subject of a "that" clause of the
     request noun ("its demand that Israel ease ..."), else a named object or the party inside
-    it ("demanded an admission *by Moscow*", "a meeting *of the Security Council*")."""
+    it ("demanded an admission *by Moscow*", "a meeting *of the Security Council*", "appealed
+    for calm *in Kenya*")."""
     asked = [trigger] if trigger.pos_ == "NOUN" else children(trigger, "dobj")
-    asked += [] if asked else prep_objects(trigger, {"on"})  # "insisted on its demands that"
+    # "insisted on its demands that ...", "appealed for calm in X"
+    asked += [] if asked else prep_objects(trigger, {"on", "for"})
     for noun in asked:
         clauses = children(noun, "acl", "ccomp") + (
             children(noun.head, "ccomp") if noun.dep_ == "dobj" else []
@@ -308,7 +382,8 @@ def requested_parties(trigger: Token) -> list[Token]:
     for obj in asked if trigger.pos_ != "NOUN" else []:
         if names_someone(obj):
             return [obj]
-        named_of = [p for p in prep_objects(obj, {"of"}) if names_someone(p)]
+        # "a meeting of the Security Council", "calm in Kenya": where the asked ones are
+        named_of = [p for p in prep_objects(obj, {"of", "in"}) if names_someone(p)]
         if found := event_object_parties(obj) or named_of:
             return found
     return []

@@ -1,5 +1,7 @@
-"""Parties the parse leaves out: who acts together with the actor, and list members the
-parser hung elsewhere.
+"""Parties the parse leaves out or hides: who acts together with the actor, list members the
+parser hung elsewhere, first names tagged as prepositions, "whose", "each other" and
+reflexives, the agent of an attack something was done in, an occasion's host city, and causes
+that are no one's act.
 
 "X was accompanied by Y to meet Z", "Y accompanied X to Kabul to meet Z", "X, along with Y,
 met Z" and "Accompanied by Y, X met Z" give Y as a second actor. "met with the prime minister
@@ -25,6 +27,62 @@ from whimbrel.extract.parties import (
 COMPANION_VERBS = frozenset({"accompany", "escort"})
 COMPANION_PREPS = frozenset({"along", "together", "alongside"})
 COMPANION_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj"})
+# Attacks whose agent is also the agent of what was done in them ("killed in an air strike").
+ATTACK_NOUNS = frozenset(
+    [
+        "attack",
+        "strike",
+        "airstrike",
+        "raid",
+        "shelling",
+        "shell",
+        "bombing",
+        "bombardment",
+        "assault",
+        "offensive",
+        "ambush",
+        "shooting",
+        "fire",
+        "gunfire",
+        "crossfire",
+        "blast",
+        "explosion",
+        "operation",
+    ]
+)
+# Causes that are no one's act: "victims killed by the crash", "homes destroyed by the flood"
+# code no event, as an agent is what makes a killing or a destruction political.
+NON_AGENTS = frozenset(
+    [
+        "crash",
+        "accident",
+        "collision",
+        "earthquake",
+        "quake",
+        "tremor",
+        "flood",
+        "flooding",
+        "storm",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "tornado",
+        "landslide",
+        "mudslide",
+        "avalanche",
+        "tsunami",
+        "lightning",
+        "disease",
+        "illness",
+        "virus",
+        "outbreak",
+        "epidemic",
+        "heatwave",
+        "drought",
+        "wildfire",
+    ]
+)
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 
 
 def companion_objects(holder: Token) -> list[Token]:
@@ -115,3 +173,84 @@ def lost_list_members(head: Token, *, limit: int = 40) -> list[Token]:
         if named:
             found.append(named[-1])
     return found
+
+
+def mistagged_name_subjects(verb: Token) -> list[Token]:
+    """ "Barack Obama and X met": a first name the tagger took for a preposition before the
+    verb hangs the subject on the verb as that preposition's object."""
+    return [
+        obj
+        for prep in children(verb, "prep")
+        if prep.i < verb.i and prep.ent_type_ == "PERSON"
+        for obj in children(prep, "pobj")
+        if obj.ent_type_ == "PERSON"
+    ]
+
+
+def attack_agents(verb: Token) -> list[Token]:
+    """ "were killed in Israeli shelling", "died in an air strike by government forces", "were
+    killed when militants attacked": with no by-agent of its own, a passive act done in an
+    attack has the attack's agent (its "by" phrase, named possessor, the attack itself when a
+    demonym modifies it, or the subject of the attack's "when" clause)."""
+    for attack in prep_objects(verb, {"in", "during"}):
+        # "in Israeli tank shelling": the parser may head the attack with its weapon
+        heads = {attack.lemma_.lower(), *(c.lemma_.lower() for c in children(attack, "acl"))}
+        if not heads & ATTACK_NOUNS:
+            continue
+        agents = prep_objects(attack, {"by"})
+        agents = agents or [p for p in children(attack, "poss") if p.pos_ != "PRON"]
+        named = [m for m in children(attack, "amod", "compound") if m.ent_type_ == "NORP"]
+        return agents or ([attack] if named else [])
+    # "were killed when militants ambushed their convoy"
+    for clause in children(verb, "advcl"):
+        marks = {m.lower_ for m in children(clause, "mark", "advmod")}
+        if clause.lemma_.lower() in ATTACK_NOUNS | {"ambush"} and marks & {"when", "as"}:
+            return children(clause, "nsubj")
+    return []
+
+
+def is_existential(noun: Token) -> bool:
+    """ "There were ten soldiers killed": the noun a participle modifies is what "there is"
+    asserts, so the participle is an event, not background."""
+    return noun.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def relative_possessor(possessor: Token) -> Token:
+    """ "The minister, whose visit to Israel ...": "whose" stands for the noun its relative
+    clause modifies."""
+    if possessor.lower_ != "whose":
+        return possessor
+    clause = possessor.head
+    for _ in range(MAX_CLIMB):
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return possessor
+
+
+def occasion_place(token: Token) -> Token:
+    """ "attend the Beijing Olympics": an occasion named after its host city (a proper noun
+    modifying the name of an event) is held there; the city is the place visited."""
+    if token.ent_type_ != "EVENT":
+        return token
+    named = [c for c in children(token, "compound") if c.pos_ == "PROPN" and c.i < token.i]
+    return named[0] if named else token
+
+
+def is_reciprocal(token: Token) -> bool:
+    """ "Armenia and Azerbaijan accused each other": the actors are each other's recipients,
+    which one mention cannot say; "each other" is no party of its own."""
+    pairs = {("other", "each"), ("another", "one")}
+    return any((token.lower_, c.lower_) in pairs for c in token.children)
+
+
+def with_reflexive_actors(
+    recipients: tuple[Token, ...], actors: tuple[Token, ...]
+) -> tuple[Token, ...]:
+    """ "the army had attacked itself": a reflexive object stands for the actors."""
+    if not any(r.lower_ in REFLEXIVES and r.dep_ in ("dobj", "pobj") for r in recipients):
+        return recipients
+    kept = tuple(r for r in recipients if r.lower_ not in REFLEXIVES)
+    return kept + tuple(a for a in actors if a not in kept)

@@ -31,17 +31,31 @@ from whimbrel.extract.parties import (
     condition_targets,
     distributed,
     event_object_parties,
+    first_prep_objects,
+    first_source,
     is_party,
     names_someone,
     party_head,
     phrase_bounds,
     prep_objects,
+    prep_source,
     purpose_targets,
     requested_parties,
     with_conjuncts,
     without_shared_demonym_conjuncts,
 )
-from whimbrel.extract.party_lists import companions, lost_list_members
+from whimbrel.extract.party_lists import (
+    NON_AGENTS,
+    attack_agents,
+    companions,
+    is_existential,
+    is_reciprocal,
+    lost_list_members,
+    mistagged_name_subjects,
+    occasion_place,
+    relative_possessor,
+    with_reflexive_actors,
+)
 from whimbrel.extract.triggers import TriggerMatch
 
 __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
@@ -68,6 +82,22 @@ REPORTING_FRAMES = frozenset({"say", "quote", "report", "tell", "add", "state", 
 ISSUED_TEXTS = frozenset(
     {"statement", "declaration", "communique", "resolution", "letter", "message", "decree"}
 )
+# Verbs whose subject causes the event their object names, rather than doing it.
+CAUSE_VERBS = frozenset(
+    {"spark", "trigger", "prompt", "provoke", "cause", "fuel", "ignite", "unleash"}
+)
+# Verbs whose subject reacts to, asks for or reports the act their object names: the subject
+# does not do it ("condemned the attack", "demanded an inquiry", "welcomed the deployment").
+# fmt: off
+REACTION_VERBS = frozenset({
+    "condemn", "denounce", "criticize", "criticise", "deplore", "decry", "welcome", "praise",
+    "hail", "applaud", "blame", "accuse", "deny", "reject", "protest", "mourn", "regret",
+    "investigate", "probe", "demand", "urge", "request", "support", "back", "oppose",
+    "witness", "survive", "fear", "prevent", "discuss", "debate", "monitor",
+})
+# fmt: on
+# Light verbs whose subject receives what their object noun names ("faced criticism from X").
+CONVERSE_LIGHT_VERBS = frozenset({"face", "receive", "draw", "attract", "suffer", "come"})
 # The CAMEO code of mediation: every side of the "between" phrase is a recipient.
 MEDIATION_CODE = "045"
 
@@ -128,6 +158,8 @@ def reporter_of(clause: Token) -> Token | None:
     coordination and control), or None."""
     for _ in range(MAX_CLIMB):
         if clause.dep_ == "ccomp" and clause.head.i != clause.i:
+            if clause.i < clause.head.i:
+                return None  # "He met X, officials said": "he" is not the officials
             reporters = [s for s in children(clause.head, "nsubj") if s.pos_ != "PRON"]
             return reporters[0] if reporters else None
         if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
@@ -140,7 +172,7 @@ def clause_subject(verb: Token) -> list[Token]:
     """The subject of a verb, climbing through control, raising, coordination and clauses."""
     current = verb
     for _ in range(MAX_CLIMB):
-        subjects = children(current, "nsubj", "csubj")
+        subjects = children(current, "nsubj", "csubj") or mistagged_name_subjects(current)
         if not subjects and current is not verb or current.dep_ == "xcomp":
             subjects = subjects or children(current, "nsubjpass")
         if subjects:
@@ -153,7 +185,11 @@ def clause_subject(verb: Token) -> list[Token]:
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return []
         controlled = current.dep_ == "xcomp"
+        adverbial = current.dep_ == "advcl"
         current = current.head
+        if adverbial and is_passive(current):
+            # "children were killed, shelling ...": the passive subject suffered the act
+            return prep_objects(current, {"by"})
         if current.dep_ == "prep" and current.pos_ == "ADP":  # "Before leaving for X, Y ..."
             controlled = current.lemma_.lower() in CONTROL_PREPS
             current = current.head
@@ -176,19 +212,22 @@ def is_issued_text(noun: Token) -> bool:
 
 
 def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
-    actors = prep_objects(verb, {"by"})
+    actors = prep_objects(verb, {"by"}) or attack_agents(verb)
     if not {"dobj", "dative"} & set(roles):
         # "rockets were fired at the town": the subject is what was fired, not its target.
-        targets = prep_objects(verb, frozenset(roles))
+        targets = first_prep_objects(verb, roles)
         if targets:
             return actors, [reported_pronoun_antecedent(t) for t in targets]
     recipients = children(verb, "nsubjpass")
     if not recipients and verb.dep_ in ("relcl", "acl"):
         # A bare participle with no agent ("a member jailed a year ago") is background, not
         # an event of its own; with one ("prisoners freed by Israel") it is.
-        bare = not children(verb, "auxpass")
-        recipients = [] if bare and not actors else [verb.head]
-    if not recipients and verb.dep_ == "advcl":  # "Criticized by X, Y said ..."
+        bare = not children(verb, "auxpass") and not is_existential(verb.head)
+        # "troops backed by Kenyan forces": the noun the participle modifies is the party, not
+        # a party inside it (its agent is the participle's own)
+        return actors, [] if bare and not actors else [verb.head]
+    if not recipients and verb.dep_ in ("advcl", "conj"):
+        # "Criticized by X, Y said ...", "were arrested and later released by X"
         recipients = children(verb.head, "nsubj", "nsubjpass")
     recipients = [relative_antecedent(r) for r in recipients]
     # "A complaint against Peru was filed by Chile"
@@ -221,24 +260,14 @@ def verb_roles(
     if "from" in roles and (converse := converse_roles(verb)) is not None:
         return converse
     actors = clause_subject(verb) or children(verb, "nsubjpass")
-    recipients = []
-    if "dobj" in roles:
-        for obj in direct_objects(verb):
-            recipients.extend(event_object_parties(obj) or object_source(verb, obj) or [obj])
+    # the recipient sources, tried in the lexicon's order (parties.first_source)
+    recipients = first_source([recipient_source(verb, role) for role in roles])
     for obj in prep_objects(verb, frozenset(needs) - set(roles)):  # "called for a boycott
         recipients.extend(event_object_parties(obj))  # against X"
-    if "dative" in roles:  # "gave Kenya loans", or a "to" the parser calls dative
-        for dative in children(verb, "dative"):
-            recipients.extend(children(dative, "pobj") if dative.pos_ == "ADP" else [dative])
-    if "ccomp_subject" in roles:  # "demanded that Israel withdraw"
-        for clause in children(verb, "ccomp"):
-            if not is_reporting_frame(clause):
-                recipients.extend(children(clause, "nsubj", "nsubjpass"))
-    recipients.extend(prep_objects(verb, frozenset(roles)))
     if not recipients:  # "signed the agreement with Argentina"
         for obj in children(verb, "dobj"):
             recipients.extend(
-                prep_objects(obj, frozenset(roles) - {"of"})
+                first_prep_objects(obj, [r for r in roles if r != "of"])
                 or [p for p in prep_objects(obj, EVENT_PARTY_PREPS) if names_someone(p)]
             )
     if not recipients and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
@@ -246,6 +275,30 @@ def verb_roles(
     if not recipients and verb.lemma_.lower() in CONDITION_TARGET_VERBS:
         recipients = condition_targets(verb)
     return actors, recipients
+
+
+def recipient_source(verb: Token, role: str) -> list[Token]:
+    """The candidates one recipient source of the lexicon gives (triggers.yaml `recipient`)."""
+    if role == "dobj":
+        return [
+            party
+            for obj in direct_objects(verb)
+            for party in event_object_parties(obj) or object_source(verb, obj) or [obj]
+        ]
+    if role == "dative":  # "gave Kenya loans", or a "to" the parser calls dative
+        return [
+            party
+            for dative in children(verb, "dative")
+            for party in (children(dative, "pobj") if dative.pos_ == "ADP" else [dative])
+        ]
+    if role == "ccomp_subject":  # "demanded that Israel withdraw"
+        return [
+            subject
+            for clause in children(verb, "ccomp")
+            if not is_reporting_frame(clause)
+            for subject in children(clause, "nsubj", "nsubjpass")
+        ]
+    return prep_source(verb, role)
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -269,7 +322,7 @@ def nominal_actors(noun: Token, *, travel: bool) -> list[Token]:
     shelling"). A pronoun possessor ("postponed *their* meeting", "arrived on *his* visit"),
     for travel the traveller ("arrived in Kampala on a visit") and for a purpose ("left for
     talks") is the subject of the verb the noun depends on."""
-    possessors = children(noun, "poss")
+    possessors = [relative_possessor(p) for p in children(noun, "poss")]
     named = [p for p in possessors if p.pos_ != "PRON"] or prep_objects(noun, {"by"})
     named = named or [m for m in children(noun, "amod", "compound") if m.ent_type_ == "NORP"]
     if named:
@@ -281,6 +334,14 @@ def nominal_actors(noun: Token, *, travel: bool) -> list[Token]:
     return possessors
 
 
+def converse_noun_roles(noun: Token, verb: Token) -> tuple[list[Token], list[Token]]:
+    """ "Iran faces pressure from the West", "X came under criticism from Y": the subject
+    receives the act, the "from" (or "by") party does it."""
+    actors = prep_objects(noun, {"from", "by"}) or prep_objects(verb, {"from", "by"})
+    receivers = clause_subject(verb) if not is_passive(verb) else []
+    return actors, receivers
+
+
 def noun_roles(
     noun: Token,
     roles: tuple[str, ...],
@@ -290,7 +351,7 @@ def noun_roles(
     mediation: bool = False,
 ) -> tuple[list[Token], list[Token]]:
     actors = nominal_actors(noun, travel=travel)
-    recipients = prep_objects(noun, frozenset(roles) - {"between"})
+    recipients = first_prep_objects(noun, [r for r in roles if r != "between"])
     between = prep_objects(noun, {"between", "among"}) if "between" in roles or mediation else []
     if between and mediation:  # "mediation between Syria and Iraq": both sides receive it
         recipients = list(with_conjuncts(between))
@@ -298,9 +359,24 @@ def noun_roles(
         sides = with_conjuncts(between)
         return [sides[0]], list(sides[1:])
     governor = noun.head
+    # "remained *on alert*", "went *on strike*": a light verb through its preposition
+    if (
+        noun.dep_ == "pobj"
+        and governor.dep_ == "prep"
+        and governor.head.pos_ in ("VERB", "AUX")
+        and governor.head.lemma_.lower() in light_verbs
+    ):
+        governor = governor.head
+    received = noun.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB"
+    if received and governor.lemma_.lower() in CONVERSE_LIGHT_VERBS:
+        return converse_noun_roles(noun, governor)
     if noun.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX"):
-        if not actors and (
-            not light_verbs or governor.lemma_.lower() in light_verbs or noun.dep_ == "dobj"
+        # "the arrest sparked protests", "Norway condemned the attack": not their doers
+        caused = governor.lemma_.lower() in CAUSE_VERBS | REACTION_VERBS
+        if (
+            not actors
+            and not caused
+            and (not light_verbs or governor.lemma_.lower() in light_verbs or noun.dep_ == "dobj")
         ):
             actors = (
                 clause_subject(governor)
@@ -308,16 +384,17 @@ def noun_roles(
                 else prep_objects(governor, {"by"})
             )
         if not recipients:
-            recipients = prep_objects(governor, frozenset(roles) - {"between"})
+            recipients = first_prep_objects(governor, [r for r in roles if r != "between"])
     return actors, recipients
 
 
-def unnamed_event_parties(recipient: Token) -> list[Token]:
+def unnamed_event_parties(recipient: Token, trigger: Token) -> list[Token]:
     """The "by" agent of an unnamed act that is the recipient ("an investigation into crimes
     *committed by X*", "demonstrations against violations *by the army*")."""
     if names_someone(recipient) or recipient.pos_ != "NOUN":
         return []
-    clauses = [recipient, *children(recipient, "acl")]
+    # not the trigger's own clause ("troops *backed by X*": X backs the troops)
+    clauses = [recipient, *(c for c in children(recipient, "acl") if c.i != trigger.i)]
     return [a for c in clauses for a in prep_objects(c, {"by"}) if names_someone(a)]
 
 
@@ -353,7 +430,8 @@ def find_roles(match: TriggerMatch) -> Roles:
         actors, recipients = noun_roles(
             token,
             entry.recipient,
-            entry.light_verbs,
+            # a governor the entry requires is a light verb too ("went on strike")
+            entry.light_verbs | dict(entry.context).get("governor_lemmas", frozenset()),
             travel=entry.place_object,
             mediation=match.kind.cameo_code == MEDIATION_CODE,
         )
@@ -363,9 +441,10 @@ def find_roles(match: TriggerMatch) -> Roles:
     if not recipients and match.kind.event_type in REQUEST_TYPES:
         recipients = requested_parties(token)
     # "an investigation into crimes committed by X": an unnamed event names its party inside
-    recipients = [p for r in recipients for p in unnamed_event_parties(r) or [r]]
+    recipients = [p for r in recipients for p in unnamed_event_parties(r, token) or [r]]
     places: list[Token] = []
     if entry.place_object:
+        recipients = [occasion_place(r) for r in recipients]
         places = [r for r in with_conjuncts(recipients) if r.ent_type_ in PLACE_LABELS]
     if places:  # "left for Canberra for talks": only the destination and named parties
         recipients = [r for r in recipients if r in places or names_someone(r)]
@@ -380,6 +459,11 @@ def find_roles(match: TriggerMatch) -> Roles:
         if c.i not in {a.i for a in actor_tokens}
     )
     actor_tokens = companion_tokens + actor_tokens
+    if actor_tokens and all(a.lemma_.lower() in NON_AGENTS for a in actor_tokens):
+        return Roles(actors=(), recipients=(), place_objects=())
     actor_ids = {a.i for a in actor_tokens}
-    recipient_tokens = tuple(r for r in party_tokens(recipients, token) if r.i not in actor_ids)
+    recipient_tokens = tuple(
+        r for r in party_tokens(recipients, token) if r.i not in actor_ids and not is_reciprocal(r)
+    )
+    recipient_tokens = with_reflexive_actors(recipient_tokens, actor_tokens)
     return Roles(actors=actor_tokens, recipients=recipient_tokens, place_objects=tuple(places))

@@ -60,6 +60,8 @@ QUANTITIES = frozenset(
     }
 )
 CLAUSAL_COMPLEMENTS = ("xcomp", "ccomp")
+# A context value that any word satisfies ("the complement has a subject").
+ANY_LEMMA = "*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +141,15 @@ class TriggerIndex:
                 continue
             if not entry.standalone and not governor_lemmas(token) & entry.light_verbs:
                 continue
-            if all(
-                wanted & context_lemmas(token, key, entry.needs) for key, wanted in entry.context
-            ):
+            if all(context_holds(token, key, wanted, entry.needs) for key, wanted in entry.context):
                 return entry if entry.kind is not None else None
         return None
+
+
+def context_holds(token: Token, key: str, wanted: frozenset[str], needs: Sequence[str]) -> bool:
+    """One context condition: a wanted lemma is there, or for ``*`` any word at all is."""
+    found = context_lemmas(token, key, needs)
+    return bool(found) if ANY_LEMMA in wanted else bool(wanted & found)
 
 
 def needable_lemmas(token: Token) -> set[str]:
@@ -175,15 +181,27 @@ def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:
             ]
         if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "prep" and lemma(child) == "of":
             found += [g for g in child.children if g.dep_ == "pobj"]
-    through = [
+    return {lemma(o) for o in found + through_quantities(found)}
+
+
+def through_quantities(tokens: list[Token]) -> list[Token]:
+    """What quantity words count ("thousands of *reservists*", "hundreds of UN *troops*")."""
+    return [
         g
-        for o in found
+        for o in tokens
         if lemma(o) in QUANTITIES
         for p in o.children
         if lemma(p) == "of"
         for g in p.children
     ]
-    return {lemma(o) for o in found + through}
+
+
+def actor_lemmas(token: Token) -> set[str]:
+    """Who does the act: the active subject or the passive "by" agent, read through quantity
+    words ("hundreds of rioters")."""
+    found = [c for c in token.children if c.dep_ == "nsubj"]
+    found += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    return {lemma(a) for a in found + through_quantities(found)}
 
 
 def governor_lemmas(token: Token) -> set[str]:
@@ -203,7 +221,10 @@ def context_lemmas(token: Token, key: str, needs: Sequence[str]) -> set[str]:
     if key == "object_lemmas":
         return object_lemmas(token, needs)
     if key == "subject_lemmas":
-        return {lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")}
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return {lemma(s) for s in subjects + through_quantities(subjects)}
+    if key == "actor_lemmas":
+        return actor_lemmas(token)
     if key == "governor_lemmas":
         return governor_lemmas(token)
     if key == "complement_lemmas":

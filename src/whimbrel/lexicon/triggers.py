@@ -51,6 +51,7 @@ RECIPIENT_PREPOSITIONS = (
 CONTEXT_KEYS = (
     "object_lemmas",
     "subject_lemmas",
+    "actor_lemmas",
     "governor_lemmas",
     "complement_lemmas",
     "complement_aux",
