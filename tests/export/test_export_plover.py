@@ -134,3 +134,13 @@ def test_write_jsonl_writes_one_object_per_line_and_keeps_unicode() -> None:
     lines = out.getvalue().splitlines()
     assert "São Tomé" in lines[0]
     assert [json.loads(line) for line in lines] == records
+
+
+@pytest.mark.parametrize(("geonameid", "exported"), [(2950159, 2950159), (-4242, None)])
+def test_only_real_geonames_ids_are_exported(geonameid: int, exported: int | None) -> None:
+    result = berlin_story()
+    event = dataclasses.replace(
+        result.events[0], best_location=PlaceRef("Berlin", geonameid=geonameid, lat=52.5)
+    )
+    record = event_record(event, article=article_of(result), versions=VERSIONS)
+    assert (record["location"]["geonameid"], record["location"]["lat"]) == (exported, 52.5)

@@ -110,7 +110,6 @@ def test_alias_wins_over_a_region_abbreviation(gazetteer, text, name_fragment, h
         ("Hamilton Township", "USA"),
         ("Readington Twp.", None),
         ("T&T", "TTO"),
-        ("the Korean peninsula", "KOR"),
         ("the Yemeni coast", "YEM"),
     ],
 )

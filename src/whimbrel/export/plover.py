@@ -65,7 +65,8 @@ def location_record(place: PlaceRef | None) -> dict[str, Any] | None:
     return {
         "text": place.text,
         "name": place.name,
-        "geonameid": place.geonameid,
+        # Areas GeoNames lacks (places.yaml ``areas``) carry negative internal ids: not GeoNames'.
+        "geonameid": place.geonameid if place.geonameid and place.geonameid > 0 else None,
         "lat": place.lat,
         "lon": place.lon,
         "admin1": place.admin1,

@@ -4,11 +4,16 @@ Compiled form::
 
     {"token_equivalents": {token: token}, "country_names": {ISO3: [name]},
      "country_points": {ISO3: [lat, lon]}, "demonyms": {ISO3: [word]},
+     "region_demonyms": {ISO3: {region name: [word]}},
      "world_regions": [{"geonameid", "lat", "lon", "names": [...], "demonyms": [...]}],
+     "areas": [{"lat", "lon", "names": [...], "demonyms": [...], "feature_class": "L"|"H"|"T",
+                "country": ISO3 | None}],
      "country_forms": [phrase], "admin_suffixes": {word: 2|3},
      "preferred": {name: geonameid}, "aliases": {name: geonameid}, "name_articles": [word],
+     "name_prefixes": [word],
      "region_abbreviations": {ISO3: {abbreviation: region name}},
-     "place_nouns": [word], "site_nouns": [word], "place_object_verbs": [lemma],
+     "place_nouns": [word], "site_nouns": [word], "non_container_nouns": [word],
+     "place_object_verbs": [lemma],
      "compass_words": [word]}
 
 Geonameids are checked against the gazetteer by a test, not here: validation needs no data
@@ -28,15 +33,19 @@ KEYS = (
     "country_names",
     "country_points",
     "demonyms",
+    "region_demonyms",
     "world_regions",
+    "areas",
     "country_forms",
     "admin_suffixes",
     "preferred",
     "aliases",
     "name_articles",
+    "name_prefixes",
     "region_abbreviations",
     "place_nouns",
     "site_nouns",
+    "non_container_nouns",
     "place_object_verbs",
     "compass_words",
 )
@@ -157,6 +166,81 @@ def _world_regions(raw: Any, problems: list[str]) -> list[dict[str, object]]:
     return compiled
 
 
+AREA_FEATURE_CLASSES = ("L", "H", "T")
+
+
+def _areas(raw: Any, problems: list[str]) -> list[dict[str, object]]:
+    """Well-known areas GeoNames lacks or places as a homonym (Darfur, the Balkans, the Sahel):
+    names, a commonly used centre, a GeoNames feature class and the country holding them."""
+    entries = raw.get("areas") or []
+    if not isinstance(entries, list):
+        problems.append(f"'areas' must be a list of areas, got {entries!r}")
+        return []
+    compiled = []
+    for entry in entries:
+        problem = _area_problem(entry)
+        if problem:
+            problems.append(f"'areas' entry {entry!r}: {problem}")
+            continue
+        compiled.append(
+            {
+                "lat": float(entry["lat"]),
+                "lon": float(entry["lon"]),
+                "names": entry["names"],
+                "demonyms": entry.get("demonyms", []),
+                "feature_class": entry.get("feature_class", "L"),
+                "country": entry.get("country"),
+            }
+        )
+    return compiled
+
+
+def _area_problem(entry: object) -> str | None:
+    """What is wrong with one ``areas`` entry, or None."""
+    if not isinstance(entry, dict):
+        return "must be a mapping with names, lat and lon"
+    unknown = set(entry) - {"names", "demonyms", "lat", "lon", "feature_class", "country"}
+    if unknown:
+        return f"unknown keys {sorted(unknown)}"
+    lat, lon = entry.get("lat"), entry.get("lon")
+    if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+        return "needs numeric lat and lon"
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return f"lat, lon out of range: {lat}, {lon}"
+    for key in ("names", "demonyms"):
+        values = entry.get(key, [])
+        if not isinstance(values, list) or not all(map(_is_text, values)):
+            return f"{key!r} must be a list of names"
+    if not entry.get("names"):
+        return "needs at least one name"
+    if entry.get("feature_class", "L") not in AREA_FEATURE_CLASSES:
+        return f"feature_class must be one of {AREA_FEATURE_CLASSES}"
+    country = entry.get("country")
+    if country is not None and not (isinstance(country, str) and ISO3.fullmatch(country)):
+        return f"country {country!r} is not an ISO 3166 alpha-3 code"
+    return None
+
+
+def _region_demonyms(raw: Any, problems: list[str]) -> dict[str, dict[str, list[str]]]:
+    table = raw.get("region_demonyms") or {}
+    if not isinstance(table, dict):
+        problems.append(f"'region_demonyms' must map ISO3 codes to tables, got {table!r}")
+        return {}
+    compiled = {}
+    for code, regions in table.items():
+        if not (isinstance(code, str) and ISO3.fullmatch(code)):
+            problems.append(f"'region_demonyms' key {code!r} is not an ISO3 code")
+        elif not isinstance(regions, dict) or not all(map(_is_text, regions)):
+            problems.append(f"'region_demonyms'[{code}] must map region names to words")
+        else:
+            bad = {r: w for r, w in regions.items() if not (isinstance(w, list) and w)}
+            bad |= {r: w for r, w in regions.items() if r not in bad and not all(map(_is_text, w))}
+            if bad:
+                problems.append(f"'region_demonyms'[{code}] needs lists of words: {bad!r}")
+            compiled[code] = {r: w for r, w in regions.items() if r not in bad}
+    return compiled
+
+
 def _admin_suffixes(raw: Any, problems: list[str]) -> dict[str, int]:
     table = raw.get("admin_suffixes")
     if not isinstance(table, dict) or not table:
@@ -195,15 +279,19 @@ def compile(raw: object) -> tuple[object, list[str]]:
         "country_names": _country_names(raw, "country_names", problems),
         "country_points": _country_points(raw, problems),
         "demonyms": _country_names(raw, "demonyms", problems),
+        "region_demonyms": _region_demonyms(raw, problems),
         "world_regions": _world_regions(raw, problems),
+        "areas": _areas(raw, problems),
         "country_forms": _word_list(raw, "country_forms", problems),
         "admin_suffixes": _admin_suffixes(raw, problems),
         "preferred": _id_map(raw, "preferred", problems),
         "aliases": _id_map(raw, "aliases", problems),
         "name_articles": _word_list(raw, "name_articles", problems),
+        "name_prefixes": _word_list(raw, "name_prefixes", problems),
         "region_abbreviations": _region_abbreviations(raw, problems),
         "place_nouns": _word_list(raw, "place_nouns", problems),
         "site_nouns": _word_list(raw, "site_nouns", problems),
+        "non_container_nouns": _word_list(raw, "non_container_nouns", problems),
         "place_object_verbs": _word_list(raw, "place_object_verbs", problems),
         "compass_words": _word_list(raw, "compass_words", problems),
     }

@@ -118,7 +118,7 @@ class Gazetteer:
         self._abbreviations: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for iso3, table in overrides["region_abbreviations"].items():
             for abbreviation, region in table.items():
-                self._abbreviations[_compact(self.key(abbreviation))].append((iso3, region))
+                self._abbreviations[_abbreviation_key(abbreviation)].append((iso3, region))
 
     @staticmethod
     def load() -> Gazetteer:
@@ -157,7 +157,7 @@ class Gazetteer:
 
     def abbreviated_regions(self, abbreviation: str) -> list[tuple[str, str]]:
         """(ISO3, region name) pairs an abbreviation like "Ill." or "NSW" stands for."""
-        return self._abbreviations.get(_compact(self.key(abbreviation)), [])
+        return self._abbreviations.get(_abbreviation_key(abbreviation), [])
 
     def demonym_place(self, word: str) -> GazetteerEntry | None:
         """The country or world region a demonym names ("Pakistani", "Afghans", "European")."""
@@ -211,9 +211,10 @@ def name_key(name: str, *, equivalents: Mapping[str, str]) -> str:
     return " ".join(tokens)
 
 
-def _compact(key: str) -> str:
-    """ "w va" and "wva" are the same abbreviation."""
-    return key.replace(" ", "")
+def _abbreviation_key(abbreviation: str) -> str:
+    """ "W. Va." and "W.Va." are the same abbreviation; token equivalents ("w" for west) do
+    not apply inside one."""
+    return name_key(abbreviation, equivalents={}).replace(" ", "")
 
 
 def fold(name: str) -> str:

@@ -27,14 +27,16 @@ from typing import Any
 from whimbrel.resolve.gazetteer import GazetteerTables
 
 # Bump when the builder or the layout of the tables changes.
-FORMAT = 2
+FORMAT = 9
 # The places.yaml tables the build reads (the others only steer resolution).
 TABLE_OVERRIDES = (
     "token_equivalents",
     "country_names",
     "country_points",
     "demonyms",
+    "region_demonyms",
     "world_regions",
+    "areas",
     "admin_suffixes",
     "preferred",
     "aliases",

@@ -36,22 +36,29 @@ DEMONYM_ENDINGS = (
     ("ans", ("a", "o", "", "as"), 3),
     ("an", ("a", "o", "", "as"), 3),
     ("ers", ("",), 4),
+    ("ites", ("",), 4),
     ("is", ("",), 5),
     ("i", ("",), 5),
 )
 DEMONYM_CITY_POPULATION = 100_000
+# Endings that name the people of a city ("Londoners", "Richmondites"), not only of a region.
+CITY_ENDINGS = ("ers", "ites")
 
 
 def candidates(name: str, gazetteer: Gazetteer) -> tuple[tuple[IndexedName, ...], str | None]:
     """Entries ``name`` may mean, and how they were found when not by the name itself."""
+    if gazetteer.key(name) in gazetteer.overrides.get("name_prefixes", ()):
+        return (), None
     qualified = _qualified(name, gazetteer)
     if qualified:
         return qualified, "qualified"
     named = _named(name, gazetteer)
     abbreviated = _abbreviated_regions(name, gazetteer)
-    # "Kan.", "Fla.", "Alta.": the dot says abbreviation, not the town Kan or Flå; but a name
-    # listed as an alias ("L.A.") means the place it is listed for.
-    if abbreviated and name.endswith(".") and not any(n.how in DELIBERATE_HOWS for n in named):
+    # "Kan.", "Fla.", "Alta.": the dot says abbreviation, not the town Kan or Flå, and so do
+    # capitals ("WA", "PA": not the towns Wa or Pa); but a name listed as an alias ("L.A.")
+    # means the place it is listed for.
+    marked = name.endswith(".") or _is_capital_code(name)
+    if abbreviated and marked and not any(n.how in DELIBERATE_HOWS for n in named):
         return abbreviated, "abbreviation"
     compass = _compass_area(name, gazetteer, named=named)
     if compass:
@@ -66,11 +73,36 @@ def candidates(name: str, gazetteer: Gazetteer) -> tuple[tuple[IndexedName, ...]
     people = _regional_demonym(name, gazetteer)
     if people:
         return people, "demonym"
+    container = _named_container(name, gazetteer)
+    if container:
+        return container, "container"
     head, comma, _ = name.rpartition(",")
     if not comma or not head.strip():
         return (), None
     # "Russia, Turkey" or "Ankara, the Turkish capital": the first name alone.
     return candidates(head.strip(), gazetteer)
+
+
+def _named_container(name: str, gazetteer: Gazetteer) -> tuple[IndexedName, ...]:
+    """ "Aathmail of Nuwakot": a place the gazetteer lacks, named with the area that holds it;
+    the area places it. Not a site ("the University of Kent") nor a noun of area ("the
+    district of Zhob"), which the place-noun reading handles."""
+    head, of, tail = name.rpartition(" of ")
+    words = head.split()
+    if not of or not words or not words[0][:1].isupper() or not tail.strip():
+        return ()
+    nouns = gazetteer.site_nouns | gazetteer.place_nouns
+    nouns |= frozenset(gazetteer.overrides.get("non_container_nouns", ()))
+    if any(word.lower().strip(".,'") in nouns for word in words):
+        return ()
+    found, _ = candidates(tail.strip(), gazetteer)
+    return tuple(IndexedName(n.entry, "container", False) for n in found)
+
+
+def _is_capital_code(name: str) -> bool:
+    """ "WA", "NSW": two or three capital letters, the way codes are written."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def _compass_area(
@@ -111,7 +143,7 @@ def _regional_demonym(name: str, gazetteer: Gazetteer) -> tuple[IndexedName, ...
                 n
                 for n in gazetteer.lookup(stem + replacement)
                 if n.entry.resolution in (1, 2)
-                or (ending == "ers" and n.entry.population >= DEMONYM_CITY_POPULATION)
+                or (ending in CITY_ENDINGS and n.entry.population >= DEMONYM_CITY_POPULATION)
             ]
             if found:
                 return tuple(IndexedName(n.entry, "demonym", False) for n in found)

@@ -55,6 +55,8 @@ class RankingContext:
     near: tuple[tuple[float, float], ...] = ()
     sense_support: Mapping[int, float] = field(default_factory=dict)
     region_countries: frozenset[str] = frozenset()
+    # The story's towns as (country, folded first-level region, lat, lon).
+    towns: tuple[tuple[str | None, str, float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,9 @@ def ranked(
     for named in candidates:
         entry = named.entry
         score = _prior(entry) - SECONDARY_NAME_PENALTY * (not named.primary)
-        if entry.resolution in (2, 3) and (entry.country, fold(entry.name)) in shadowed:
+        region = (entry.country, fold(entry.name))
+        own_town = shadowed.get(region)
+        if entry.resolution in (2, 3) and own_town and not _names_region(region, own_town, context):
             score -= REGION_SHADOWED
         score += PREFERRED_PRIOR * (entry.geonameid in preferred)
         score += _context_bonus(entry, gazetteer, context)
@@ -121,15 +125,33 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _regions_named_after_their_town(
     candidates: Iterable[IndexedName],
-) -> set[tuple[str | None, str]]:
-    """Regions that hold a town of the same name: "Berlin", "Lagos", "Aleppo" mean the town."""
-    return {
-        (n.entry.country, fold(region))
-        for n in candidates
-        if n.entry.resolution == 4
-        for region in (n.entry.admin1, n.entry.admin2)
-        if region
-    }
+) -> dict[tuple[str | None, str], list[tuple[float, float]]]:
+    """Regions that hold a town of the same name, with that town's positions: "Berlin",
+    "Lagos", "Aleppo" mean the town."""
+    found: dict[tuple[str | None, str], list[tuple[float, float]]] = {}
+    for n in candidates:
+        if n.entry.resolution != 4 or n.entry.lat is None or n.entry.lon is None:
+            continue
+        for region in (n.entry.admin1, n.entry.admin2):
+            if region:
+                found.setdefault((n.entry.country, fold(region)), []).append(
+                    (n.entry.lat, n.entry.lon)
+                )
+    return found
+
+
+def _names_region(
+    region: tuple[str | None, str],
+    own_town: list[tuple[float, float]],
+    context: RankingContext,
+) -> bool:
+    """Whether the story names another town of the region far from the town the region is
+    named after: beside Montreal, "Quebec" is the province, not its capital."""
+    return any(
+        all(distance_km(lat, lon, t_lat, t_lon) > NEAR_KM for t_lat, t_lon in own_town)
+        for country, admin1, lat, lon in context.towns
+        if (country, admin1) == region
+    )
 
 
 def place_ref(text: str, span: Span | None, senses: list[ScoredSense], method: str) -> PlaceRef:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from whimbrel.records import PlaceRef, Span
-from whimbrel.resolve.gazetteer import Gazetteer, IndexedName
+from whimbrel.resolve.gazetteer import Gazetteer, IndexedName, fold
 from whimbrel.resolve.place_candidates import candidates, names_a_kind_of_place
 from whimbrel.resolve.place_cohesion import nearby_support, shared_districts, shared_regions
 from whimbrel.resolve.place_ranking import (
@@ -162,6 +162,7 @@ def _resolve_in_story(
         near=tuple(_town_positions(others)),
         sense_support=shared.support.get(text, {}),
         region_countries=frozenset(_countries_of_regions(others)),
+        towns=tuple(_towns_by_region(others)),
     )
     return _resolve(text, gazetteer=gazetteer, context=context, span=None)
 
@@ -192,6 +193,15 @@ def _town_positions(places: Sequence[PlaceRef]) -> list[tuple[float, float]]:
         (p.lat, p.lon)
         for p in places
         if p.lat is not None and p.lon is not None and (p.resolution or 0) >= TOWN_RESOLUTION
+    ]
+
+
+def _towns_by_region(places: Sequence[PlaceRef]) -> list[tuple[str | None, str, float, float]]:
+    return [
+        (p.country, fold(p.admin1), p.lat, p.lon)
+        for p in places
+        if p.lat is not None and p.lon is not None and p.admin1
+        if (p.resolution or 0) >= TOWN_RESOLUTION
     ]
 
 
