@@ -121,6 +121,14 @@ def test_dateline_date_is_not_the_event_date(nlp):  # type: ignore[no-untyped-de
         ("MEXICO CITY -- The government said", "MEXICO CITY", None),
         ("DAKAR, Senegal: Talks resumed", "DAKAR, Senegal", None),
         ("WINSTON-SALEM, N.C. (AP) -- A judge", "WINSTON-SALEM, N.C.", "AP"),
+        (
+            "\xa0KABUL, Afghanistan\xa0(March 3, 2012) - Troops",
+            "KABUL, Afghanistan",
+            "March 3, 2012",
+        ),
+        ("  Valparaiso, 14 Mar 91 (Radio Cooperativa) -- [Text] A", "Valparaiso", "14 Mar 91"),
+        ("NEW DELHI, Nov 7 (PTI): The minister", "NEW DELHI", "Nov 7"),
+        ("Rio de Janeiro, 2 feb 90 (wire) -- police said", "Rio de Janeiro", "2 feb 90"),
     ],
 )
 def test_finds_datelines(text, place, date):
@@ -131,7 +139,14 @@ def test_finds_datelines(text, place, date):
 
 @pytest.mark.parametrize(
     "text",
-    ["Police in Lima said on Monday", "US - China talks resume", "A B C - d", "The UN: report"],
+    [
+        "Police in Lima said on Monday",
+        "US - China talks resume",
+        "A B C - d",
+        "The UN: report",
+        "Talks in Lima, 20 May (Friday) - went well",
+        "The minister said on Nov 7 (Monday): no deal",
+    ],
 )
 def test_ordinary_lines_are_not_datelines(text):
     assert find_dateline(text) is None

@@ -48,14 +48,27 @@ def as_span(ent: SpacySpan) -> Span:
 # ---------------------------------------------------------------- datelines
 
 # "KABUL, Afghanistan (Jan. 22, 2013) –", "MEXICO CITY --", "BANTUL, Indonesia:": the place and
-# date of the report at the head of a line near the top of the story.
+# date of the report at the head of a line near the top of the story. Wire copy often writes a
+# non-breaking space there, so it counts as a blank.
 _CAPS_WORD = r"[A-Z][A-Z.'’]*(?:-[A-Z][A-Z.'’]*)*"
 DATELINE = re.compile(
-    rf"""(?mx) ^[ \t]*
+    rf"""(?mx) ^[ \t\xa0]*
     (?P<place> [A-Z][A-Z.'’]{{2,}}(?:-[A-Z][A-Z.'’]*)* (?:\ {_CAPS_WORD})*   # KABUL, MEXICO CITY
-               (?:,[ \t]*[A-Z][A-Za-z.'’\-\ ]*[a-z.])? )                   # , Afghanistan
-    [ \t]* (?: \((?P<date>[^()\n]{{2,40}})\) [ \t]* (?:[-–—:]+|$)         # (Jan. 22, 2013) –
-            | (?:[ \t]+[-–—]+|:)[ \t] )                                     # -- or :
+               (?:,[ \t\xa0]*[A-Z][A-Za-z.'’\-\ ]*[a-z.])? )              # , Afghanistan
+    [ \t\xa0]* (?: \((?P<date>[^()\n]{{2,40}})\) [ \t\xa0]* (?:[-–—:]+|$)   # (Jan. 22, 2013) –
+            | (?:[ \t\xa0]+[-–—]+|:)[ \t\xa0] )                            # -- or :
+    """
+)
+# Wire services' form: "Lima, 20 Aug 88 (EFE) --", "NEW DELHI, Nov 7 (PTI):", "Rio de Janeiro,
+# ...": a capitalised place, a day and month (year optional) and the agency in brackets, then a
+# dash or colon.
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+WIRE_DATELINE = re.compile(
+    rf"""(?mx) ^[ \t\xa0]*
+    (?P<place> [A-Z][\w.'’\-]* (?:\ (?:[A-Z][\w.'’\-]*|de|del|da|do|la|el)){{0,3}} )
+    ,[ \t\xa0]*
+    (?P<date> (?:\d{{1,2}}\ {_MONTH}|{_MONTH}\ \d{{1,2}}) (?:,?\ \d{{2,4}})? )
+    [ \t\xa0]* \([^()\n]{{2,60}}\) [ \t\xa0]* (?:[-–—]+|:)
     """
 )
 DATELINE_WINDOW = 600
@@ -69,9 +82,11 @@ class Dateline:
 
 def find_dateline(text: str) -> Dateline | None:
     """The story's dateline, when one of its first lines opens with one."""
-    match = DATELINE.search(text[:DATELINE_WINDOW])
-    if match is None:
+    head = text[:DATELINE_WINDOW]
+    found = [m for m in (DATELINE.search(head), WIRE_DATELINE.search(head)) if m is not None]
+    if not found:
         return None
+    match = min(found, key=lambda m: m.start())
     place = Span(match.start("place"), match.end("place"), match["place"])
     date = Span(match.start("date"), match.end("date"), match["date"]) if match["date"] else None
     return Dateline(place, date)

@@ -167,9 +167,7 @@ def _day_word_pattern() -> re.Pattern[str]:
 def lead_paragraph(text: str) -> tuple[int, int]:
     """Character bounds of the story's first paragraph (line) after its dateline; without a
     dateline, its first line of prose, past a title and boilerplate ("For Immediate Release")."""
-    # A non-breaking space before the dateline hides it from the dateline pattern; the
-    # replacement keeps every offset.
-    dateline = find_dateline(text.replace("\xa0", " "))
+    dateline = find_dateline(text)
     if dateline is not None:
         return _line_from((dateline.date or dateline.place).end, text)
     start = 0

@@ -123,17 +123,24 @@ def within_story_place(place: PlaceRef | None, dominant: PlaceRef | None) -> Pla
 def dominant_place(story: ParsedStory, places: StoryPlaces) -> PlaceRef | None:
     """The story's most-mentioned place below a country (a town before a region at equal
     counts), as a flagged fallback location. The dateline ("KABUL, Afghanistan (Jan. 22,
-    2013)") says where the story was filed, not where its events happened: it does not count."""
+    2013)") says where the story was filed, which is not always where its events happened
+    (a press office reports from the capital): it counts only when the story names no other
+    place."""
     dateline = find_dateline(story.article.text)
     counts: Counter[int] = Counter()
     first: dict[int, PlaceRef] = {}
+    filed_from: PlaceRef | None = None
     for (start, end), place in sorted(places.by_span.items()):
-        if dateline is not None and dateline.place.start <= start and end <= dateline.place.end:
+        if place.geonameid is None or (place.resolution or 0) < REGION_RESOLUTION:
             continue
-        if place.geonameid is not None and (place.resolution or 0) >= REGION_RESOLUTION:
-            counts[place.geonameid] += 1
-            first.setdefault(place.geonameid, place)
+        if dateline is not None and dateline.place.start <= start and end <= dateline.place.end:
+            filed_from = filed_from or place
+            continue
+        counts[place.geonameid] += 1
+        first.setdefault(place.geonameid, place)
     if not counts:
-        return None
+        return filed_from and dataclasses.replace(
+            filed_from, method="dateline", confidence=filed_from.confidence * 0.4
+        )
     best = max(first.values(), key=lambda p: (counts[p.geonameid or 0], p.resolution or 0))
     return dataclasses.replace(best, method="story-dominant", confidence=best.confidence * 0.5)

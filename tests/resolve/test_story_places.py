@@ -1,0 +1,44 @@
+"""The story's fallback place (resolve/story_places.py) through the real pipeline: the
+dateline says where a story was filed, so it is the fallback only when the story names no
+other place. Stories are ours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from whimbrel.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+def fallback_of(pipeline, text: str) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    (result,) = pipeline.code([Article(id="s", date=dt.date(2024, 5, 4), text=text)])
+    (event,) = [e for e in result.events if e.lead.kind.event_type == "PROTEST"]
+    place = event.location
+    return (place.name, place.method) if place else (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "method"),
+    [
+        (
+            "NAIROBI, Kenya (May 3, 2024) - Hundreds of Kenyan teachers protested against pay cuts"
+            " on Friday, the union said.",
+            "Nairobi",
+            "dateline",
+        ),
+        (
+            "NAIROBI, Kenya (May 3, 2024) - Hundreds of Kenyan teachers protested against pay cuts"
+            " on Friday, the union said. Schools in Kisumu stayed shut. Parents in Kisumu"
+            " were told to keep children at home.",
+            "Kisumu",
+            "story-dominant",
+        ),
+    ],
+)
+def test_the_dateline_is_the_fallback_only_when_nothing_else_is_named(
+    pipeline, text: str, place: str, method: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert fallback_of(pipeline, text) == (place, method)
