@@ -91,7 +91,7 @@ class Pipeline:
         try:
             story = self.extractor.extract(doc, article)
             mentions = resolve_story(story, self.resolvers)
-            events = cluster_story(mentions)
+            events = cluster_story(mentions, lexicon=self.resolvers.actors)
         except Exception as e:  # noqa: BLE001 - the per-article error boundary of a batch
             reason = f"coding failed: {type(e).__name__}: {e}"
             return StoryResult(

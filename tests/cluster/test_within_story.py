@@ -54,6 +54,13 @@ MUTTAQI = ref("the Afghan foreign minister", "Amir Khan Muttaqi", "AFG", "GOV")
 ENVOY = ref("the US envoy", "US envoy", "USA", "GOV")
 POLICE = ref("Kenyan police", "Kenyan police", "KEN", "COP")
 PROTESTERS = ref("protesters", "protesters", "KEN", "CVL")
+RUTO = ref("Kenyan President William Ruto", "William Ruto", "KEN", "GOV")
+KENYA_PRESIDENT = ref("Kenya's president", "Kenya's president", "KEN", "GOV")
+ABIY = ref("Ethiopian Prime Minister Abiy Ahmed", "Abiy Ahmed", "ETH", "GOV")
+ETHIOPIA_PM = ref("Ethiopian prime minister", "Ethiopian prime minister", "ETH", "GOV")
+KENYA_FM = ref("Kenya's foreign minister", "Kenya's foreign minister", "KEN", "GOV")
+SUDAN_AMBASSADOR = ref("the Sudanese ambassador", "Sudanese ambassador", "SDN", "GOV")
+SUDAN_ENVOY = ref("Sudanese envoy", "Sudanese envoy", "SDN", "GOV")
 
 # (mentions of one event, expected actor names, expected recipient names)
 CASES = [
@@ -90,6 +97,33 @@ CASES = [
         ],
         {"Kenyan police"},
         {"protesters"},
+    ),
+    # a headline's title-only description and the body's named person are one party, the
+    # named person kept, whichever comes first
+    (
+        [mention(0, [KENYA_PRESIDENT], [ETHIOPIA_PM]), mention(100, [RUTO], [ABIY])],
+        {"William Ruto"},
+        {"Abiy Ahmed"},
+    ),
+    (
+        [
+            mention(0, [RUTO], [ABIY], date_method="rule:weekday"),
+            mention(100, [KENYA_PRESIDENT], [ETHIOPIA_PM]),
+        ],
+        {"William Ruto"},
+        {"Abiy Ahmed"},
+    ),
+    # two titles of one office, neither named
+    (
+        [mention(0, [SUDAN_AMBASSADOR], [KENYA_FM]), mention(100, [SUDAN_ENVOY], [KENYA_FM])],
+        {"Sudanese ambassador"},
+        {"Kenya's foreign minister"},
+    ),
+    # a description of another office is another party
+    (
+        [mention(0, [RUTO], [ABIY]), mention(100, [RUTO, KENYA_FM], [ABIY])],
+        {"William Ruto", "Kenya's foreign minister"},
+        {"Abiy Ahmed"},
     ),
 ]
 

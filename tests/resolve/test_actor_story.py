@@ -9,11 +9,11 @@ import datetime as dt
 
 import pytest
 
-from whimbrel.records import Span
+from whimbrel.records import Article, Span
 from whimbrel.resolve.actors import ActorLexicon, countries_in_text, is_title_phrase
 from whimbrel.resolve.coreference import ActorMemory
 from whimbrel.resolve.story import Resolvers, resolve_actors
-from whimbrel.resolve.story_actors import CountryContext
+from whimbrel.resolve.story_actors import CountryContext, objects_of_verbs
 
 DATE = dt.date(2019, 4, 2)
 
@@ -207,3 +207,107 @@ def test_a_pronoun_takes_the_person_named_in_its_sentence(
     assert (ref.country, ref.sector) == (country, sector)
     if country:
         assert ref.method == "coreference:sentence-person"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "host", "country"),
+    [
+        # an official travelling to a meeting does not serve its host country
+        ("The prime minister will fly to a summit in Malawi on Friday.", "The prime minister",
+         "MWI", None),
+        ("The defence minister held talks in Accra with his counterpart.", "The defence minister",
+         "GHA", None),
+        # with no meeting place, the sentence's one country still gives it
+        ("The defence minister said Ghana would buy two patrol boats.", "The defence minister",
+         None, "GHA"),
+    ],
+)  # fmt: skip
+def test_an_official_does_not_take_the_country_of_the_meeting_place(
+    text: str, phrase: str, host: str | None, country: str | None, lexicon: ActorLexicon
+) -> None:
+    resolvers = Resolvers(actors=lexicon, gazetteer=None)  # type: ignore[arg-type]
+    (ref,) = resolve_actors(
+        [span_of(text, phrase)],
+        resolvers=resolvers,
+        date=DATE,
+        memory=ActorMemory(lexicon=lexicon, text=text),
+        sentence=Span(0, len(text), text),
+        countries=CountryContext(),
+        text=text,
+        host=host,
+    )
+    assert ref.country == country
+
+
+def test_a_based_in_country_is_not_the_officials() -> None:
+    text = "Government troops shelled the town, a UK-based monitoring group said."
+    lexicon = ActorLexicon.default()
+    assert resolve_in(text, "Government troops", lexicon)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "objects"),
+    [
+        # a state right after a verb is a party of the sentence, not its setting
+        ("Lawmakers urged the cabinet to help Nepal rebuild.", {"NPL"}),
+        ("The senate voted to sanction Belarus.", {"BLR"}),
+        # after a preposition, a clause opening or before a possessive it may be the setting
+        ("Rebels attacked two villages in Mali.", set()),
+        ("The minister said Kenya would act.", set()),
+        ("The party will boycott Algeria's first elections.", set()),
+        ("Shells fell near the eastern Thai border.", set()),
+    ],
+)
+def test_objects_of_verbs(text: str, objects: set[str], lexicon: ActorLexicon) -> None:
+    assert objects_of_verbs(text, lexicon, date=DATE) == objects
+
+
+def coded_parties(pipeline, story: str) -> list[tuple[str, str | None, str]]:  # type: ignore[no-untyped-def]
+    """(text, country, method) of every party of the story's events."""
+    (result,) = pipeline.code([Article(id="story", date=DATE, text=story)])
+    return [
+        (party.text, party.country, party.method)
+        for event in result.events
+        for party in (*event.actors, *event.recipients)
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "text", "country"),
+    [
+        # the host of a meeting an unnamed official travels to is not their country
+        ("The prime minister will attend a trade summit in Malawi next week.",
+         "The prime minister", None),
+        # a state the sentence names as a verb's object is no setting for a body
+        ("Parliament is pressing the president to help Nepal.", "Parliament", None),
+        # "the two leaders" after two named leaders: both of them
+        ("Malawian President Grace Banda met Zambian President Peter Mwale in Lilongwe on "
+         "Monday. The two leaders signed an agreement on border trade.", "The two leaders",
+         "MWI"),
+    ],
+)  # fmt: skip
+def test_story_level_actor_countries(
+    pipeline,  # type: ignore[no-untyped-def]
+    story: str,
+    text: str,
+    country: str | None,
+) -> None:
+    found = [(c, m) for t, c, m in coded_parties(pipeline, story) if t == text]
+    if country is None:
+        assert all(c is None for c, _ in found), found
+    else:
+        assert (country, "coreference:plural") in found, found
+
+
+@pytest.mark.slow
+def test_a_headline_description_and_the_named_person_are_one_party(pipeline) -> None:  # type: ignore[no-untyped-def]
+    story = (
+        "Malawi's president meets Zambian president\n\n"
+        "Malawian President Grace Banda met Zambian President Peter Mwale in Lilongwe on "
+        "Monday to discuss border trade."
+    )
+    (result,) = pipeline.code([Article(id="story", date=DATE, text=story)])
+    (event,) = [e for e in result.events if e.mentions[0].kind.event_type == "CONSULT"]
+    assert [a.name for a in event.actors] == ["Grace Banda"]
+    assert [r.name for r in event.recipients] == ["Peter Mwale"]

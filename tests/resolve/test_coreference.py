@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from whimbrel.records import Article, EventMention
+from whimbrel.records import ActorRef, Article, EventMention, Span
 from whimbrel.resolve.actors import ActorLexicon
-from whimbrel.resolve.coreference import Title, describe
+from whimbrel.resolve.coreference import ActorMemory, Title, describe
+from whimbrel.resolve.coreference_pairs import recall_pair
 
 
 @pytest.fixture(scope="module")
@@ -201,3 +202,65 @@ def test_title_link_keeps_its_own_text_and_span(pipeline) -> None:  # type: igno
     (linked,) = [a for m in result.mentions for a in m.actors if a.method == "coreference:title"]
     assert linked.span is not None and story[linked.span.start : linked.span.end] == linked.text
     assert (linked.country, linked.sector) == ("KEN", "GOV") and 0 < linked.confidence < 0.9
+
+
+PAIR_STORY = (
+    "Malawian President Grace Banda met Zambian Foreign Minister Peter Mwale in Lilongwe. "
+    "{phrase} agreed to reopen the border crossing."
+)
+THREE_STORY = (
+    "Malawian President Grace Banda met Zambian Foreign Minister Peter Mwale and Tanzanian "
+    "President Asha Kombo in Lilongwe. {phrase} agreed to reopen the border crossing."
+)
+
+
+def pair_memory(story: str, parties: list[tuple[str, str, str]], lexicon: ActorLexicon):  # type: ignore[no-untyped-def]
+    """A memory that has read the first sentence's parties (text, name, country)."""
+    first = Span(0, story.index(". ") + 1, story[: story.index(". ") + 1])
+    persons = tuple(
+        Span(story.index(name), story.index(name) + len(name), name) for _, name, _ in parties
+    )
+    memory = ActorMemory(persons=persons, lexicon=lexicon, text=story)
+    for text, name, country in parties:
+        start = story.index(text)
+        span = Span(start, start + len(text), text)
+        memory.remember(
+            ActorRef(text=text, span=span, name=name, country=country, sector="GOV",
+                     method="demonym", confidence=0.9),
+            sentence=first,
+        )  # fmt: skip
+    return memory
+
+
+BANDA = ("Malawian President Grace Banda", "Grace Banda", "MWI")
+MWALE = ("Zambian Foreign Minister Peter Mwale", "Peter Mwale", "ZMB")
+KOMBO = ("Tanzanian President Asha Kombo", "Asha Kombo", "TZA")
+
+
+@pytest.mark.parametrize(
+    ("template", "parties", "phrase", "expected"),
+    [
+        # two persons just named: "the two leaders", "both sides" are both of them
+        (PAIR_STORY, [BANDA, MWALE], "The two leaders", {"Grace Banda", "Peter Mwale"}),
+        (PAIR_STORY, [BANDA, MWALE], "Both sides", {"Grace Banda", "Peter Mwale"}),
+        # the two countries of the two persons
+        (PAIR_STORY, [BANDA, MWALE], "The two countries", {"Malawi", "Zambia"}),
+        # a title the pair does not both hold, or three persons named: nobody
+        (PAIR_STORY, [BANDA, MWALE], "The two presidents", set()),
+        (THREE_STORY, [BANDA, MWALE, KOMBO], "The two leaders", set()),
+    ],
+)
+def test_a_pair_phrase_is_the_two_parties_named_before(
+    template: str,
+    parties: list[tuple[str, str, str]],
+    phrase: str,
+    expected: set[str],
+    lexicon: ActorLexicon,
+) -> None:
+    story = template.format(phrase=phrase)
+    memory = pair_memory(story, parties, lexicon)
+    start = story.index(phrase)
+    second = Span(story.index(". ") + 2, len(story), story[story.index(". ") + 2 :])
+    found = recall_pair(memory, phrase, start=start, sentence=second)
+    assert {ref.name for ref in found} == expected
+    assert all(ref.method == "coreference:plural" for ref in found)

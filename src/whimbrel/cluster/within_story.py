@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from whimbrel.records import ActorRef, DateRef, Event, EventMention, PlaceRef, content_hash
+from whimbrel.resolve.actor_lexicon import ActorLexicon
+from whimbrel.resolve.coreference import describe
 
 POLICY = "within-story-v1"
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -125,6 +127,7 @@ def completed(
     others: list[tuple[ActorRef, ...]],
     *,
     opposite: tuple[ActorRef, ...] = (),
+    lexicon: ActorLexicon | None = None,
 ) -> tuple[ActorRef, ...]:
     """The lead's parties on one side, completed from the other mentions' same side:
 
@@ -144,27 +147,59 @@ def completed(
         if party.sector is None and party.country:
             fuller = next((p for p in pool if p.country == party.country and p.sector), None)
             party = fuller or party
-        if not any(same_party(party, kept) for kept in result):
-            result.append(party)
+        _add_party(result, party, lexicon)
     home = {p.country for p in result if p.country} - {p.country for p in opposite}
     for party in pool:
         joins = party.country in home and party.sector and party.name
-        if joins and not any(same_party(party, kept) for kept in (*result, *opposite)):
-            result.append(party)
+        if joins and not any(same_party(party, kept, lexicon) for kept in opposite):
+            _add_party(result, party, lexicon)
     return tuple(with_fullest_name(party, pool) for party in result)
+
+
+def _add_party(result: list[ActorRef], party: ActorRef, lexicon: ActorLexicon | None) -> None:
+    """Add ``party`` unless it is already listed; a named person replaces the title-only
+    description of them listed before ("Kenya's president", then "President William Ruto")."""
+    for i, kept in enumerate(result):
+        if same_party(party, kept, lexicon):
+            if _describes(kept, party, lexicon) and not _describes(party, kept, lexicon):
+                result[i] = party
+            return
+    result.append(party)
 
 
 def name_words(party: ActorRef) -> frozenset[str]:
     return frozenset((party.name or "").lower().replace("-", " ").split())
 
 
-def same_party(a: ActorRef, b: ActorRef) -> bool:
+def same_party(a: ActorRef, b: ActorRef, lexicon: ActorLexicon | None = None) -> bool:
     """One party under two texts: the same country and sector, and one name's words within
-    the other's ("Qureshi" and "Shah Mahmood Qureshi"; "He" resolved to either)."""
+    the other's ("Qureshi" and "Shah Mahmood Qureshi"; "He" resolved to either), or, with a
+    ``lexicon``, one a title-only description of the other ("Kenya's president" and "Kenyan
+    President William Ruto"; "the Sudanese ambassador" and "Sudanese envoy")."""
     if (a.country, a.sector) != (b.country, b.sector):
         return False
     a_words, b_words = name_words(a), name_words(b)
-    return bool(a_words and b_words) and (a_words <= b_words or b_words <= a_words)
+    if a_words and b_words and (a_words <= b_words or b_words <= a_words):
+        return True
+    return _describes(a, b, lexicon) or _describes(b, a, lexicon)
+
+
+def _describes(short: ActorRef, full: ActorRef, lexicon: ActorLexicon | None) -> bool:
+    """Whether ``short``, a definite singular title and nothing else, fits an office that
+    ``full`` (of the same country) is described with: "Kenya's president" fits "Kenyan
+    President William Ruto", "the Sudanese envoy" fits "the Sudanese ambassador"."""
+    if lexicon is None or not short.country or short.country != full.country:
+        return False
+    description = describe(short.text, lexicon)
+    if not description.title_only:
+        return False
+    held = describe(full.text, lexicon)
+    if not held.titles or held.plural:
+        return False
+    head = description.titles[-1]
+    return any(head.fit(title) or title.fit(head) for title in held.titles) and (
+        held.named or held.title_only
+    )
 
 
 def with_fullest_name(party: ActorRef, pool: list[ActorRef]) -> ActorRef:
@@ -183,7 +218,7 @@ def is_codable(mention: EventMention) -> bool:
     return any(a.country or a.sector for a in (*mention.actors, *mention.recipients))
 
 
-def to_event(cluster: Cluster) -> Event:
+def to_event(cluster: Cluster, lexicon: ActorLexicon | None = None) -> Event:
     ordered = sorted(cluster.mentions, key=information, reverse=True)
     dates = [d for d in map(explicit_date, cluster.mentions) if d is not None]
     places = [p for p in map(explicit_place, cluster.mentions) if p is not None]
@@ -195,8 +230,12 @@ def to_event(cluster: Cluster) -> Event:
     return Event(
         id=content_hash(POLICY, *sorted(m.id for m in cluster.mentions)),
         mentions=tuple(ordered),
-        best_actors=completed(lead.actors, [a for a, _ in rest if a], opposite=lead.recipients),
-        best_recipients=completed(lead.recipients, [r for _, r in rest if r], opposite=lead.actors),
+        best_actors=completed(
+            lead.actors, [a for a, _ in rest if a], opposite=lead.recipients, lexicon=lexicon
+        ),
+        best_recipients=completed(
+            lead.recipients, [r for _, r in rest if r], opposite=lead.actors, lexicon=lexicon
+        ),
         policy=POLICY,
         story_ids=tuple(sorted({m.story_id for m in cluster.mentions})),
         best_date=best_date,
@@ -204,7 +243,12 @@ def to_event(cluster: Cluster) -> Event:
     )
 
 
-def cluster_story(mentions: Sequence[EventMention]) -> tuple[Event, ...]:
+def cluster_story(
+    mentions: Sequence[EventMention], *, lexicon: ActorLexicon | None = None
+) -> tuple[Event, ...]:
+    """The story's events; ``lexicon`` (whimbrel's own when None) reads actor titles, so
+    that a title-only description and the named person it fits count as one party."""
+    lexicon = lexicon or ActorLexicon.default()
     clusters: list[Cluster] = []
     for mention in filter(is_codable, mentions):
         home = next((c for c in clusters if compatible(mention, c)), None)
@@ -212,4 +256,4 @@ def cluster_story(mentions: Sequence[EventMention]) -> tuple[Event, ...]:
             home = Cluster()
             clusters.append(home)
         home.mentions.append(mention)
-    return tuple(to_event(c) for c in clusters)
+    return tuple(to_event(c, lexicon) for c in clusters)

@@ -219,6 +219,7 @@ class Sighting:
     start: int
     subject: bool
     quote: tuple[int, int] | None
+    sentence: int | None = None
 
 
 @dataclass(slots=True)
@@ -244,6 +245,8 @@ class ActorMemory:
     by_word: dict[str, ActorRef] = field(default_factory=dict)
     people: dict[str, PersonFile] = field(default_factory=dict)
     sightings: list[Sighting] = field(default_factory=list)
+    # (start, sentence start, country) of every party remembered with a country.
+    states: list[tuple[int, int, str]] = field(default_factory=list)
     quotes: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
@@ -252,6 +255,8 @@ class ActorMemory:
     def remember(self, ref: ActorRef, *, sentence: Span | None = None) -> None:
         """Note a resolved actor of ``sentence``: its surname, and, for a person, its titles
         and where it stood."""
+        if ref.country and ref.span is not None and sentence is not None:
+            self.states.append((ref.span.start, sentence.start, ref.country))
         if not ref.name or not ref.country:
             return
         surname = ref.name.replace("-", " ").split()[-1]
@@ -263,9 +268,9 @@ class ActorMemory:
         self._file(ref.name, ref)
         if ref.span is not None:
             subject = sentence is not None and self._is_subject(ref.span, sentence)
-            self.sightings.append(
-                Sighting(ref.name, ref.span.start, subject, self._quote_of(ref.span.start))
-            )
+            quote = self._quote_of(ref.span.start)
+            at = sentence.start if sentence is not None else None
+            self.sightings.append(Sighting(ref.name, ref.span.start, subject, quote, at))
 
     def is_person(self, ref: ActorRef) -> bool:
         """A person from the people list, or a titled phrase with a PERSON entity in it."""
@@ -284,7 +289,7 @@ class ActorMemory:
         for word in reversed(text.replace("’", "'").split()):
             key = word.lower().strip(".,'").removesuffix("'s").rstrip("s")
             if key in self.by_word:
-                return _linked(self.by_word[key], text, "coreference:name", 0.8)
+                return linked(self.by_word[key], text, "coreference:name", 0.8)
         return None
 
     def recall_pronoun(
@@ -311,7 +316,7 @@ class ActorMemory:
     ) -> ActorRef | None:
         if not chosen:
             return None
-        return _linked(self.people[chosen[0].name].best, text, "coreference:pronoun", confidence)
+        return linked(self.people[chosen[0].name].best, text, "coreference:pronoun", confidence)
 
     def recall_title(self, description: Description, text: str, *, start: int) -> ActorRef | None:
         """The one person named before ``start`` whose titles and country fit ``description``
@@ -326,7 +331,7 @@ class ActorMemory:
             return None
         score, name = scored[0]
         confidence = 0.75 if score >= 2 * EXACT_TITLE_FIT else 0.65
-        return _linked(self.people[name].best, text, "coreference:title", confidence)
+        return linked(self.people[name].best, text, "coreference:title", confidence)
 
     def _fit(self, description: Description, person: PersonFile) -> int:
         country = person.best.country
@@ -367,7 +372,8 @@ class ActorMemory:
         return next((q for q in self.quotes if q[0] <= start < q[1]), None)
 
 
-def _linked(known: ActorRef, text: str, method: str, confidence: float) -> ActorRef:
+def linked(known: ActorRef, text: str, method: str, confidence: float) -> ActorRef:
+    """``known`` as the party ``text`` refers to, found by ``method``."""
     return dataclasses.replace(
         known, text=text, method=method, confidence=round(min(known.confidence, confidence), 2)
     )

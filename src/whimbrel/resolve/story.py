@@ -31,10 +31,12 @@ from whimbrel.records import (
 )
 from whimbrel.resolve.actors import ActorLexicon, countries_in_text, is_reporter, resolve_actor_text
 from whimbrel.resolve.coreference import INDEFINITE, PRONOUNS, ActorMemory, describe
+from whimbrel.resolve.coreference_pairs import is_pair_phrase, recall_pair
 from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_actors import (
     CountryContext,
     from_story_countries,
+    objects_of_verbs,
     person_in_sentence,
     resolve_in_context,
     with_title_before,
@@ -49,6 +51,8 @@ from whimbrel.resolve.story_places import (
 )
 
 MATERIAL_CONFLICT = 4
+# Event types whose place is often a country the actor travelled to.
+MEETING_TYPES = frozenset({"CONSULT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,16 +134,22 @@ def resolve_draft(
     article = story.article
     place = event_place(draft, places=places)
     context_country = place.country if place else places.main_country
+    if place is None and context_country in objects_of_verbs(
+        draft.sentence.text, resolvers.actors, date=article.date
+    ):
+        context_country = None  # "Congress urged Obama to help Iran": Iran is no setting
+    host = visited_country(draft, place)
     actors = resolve_actors(
         draft.actor_spans,
         resolvers=resolvers,
         date=article.date,
         memory=memory,
-        context_country=context_country,
+        context_country=None if host else context_country,
         sentence=draft.sentence,
         countries=countries,
         text=article.text,
         others=draft.recipient_spans,
+        host=host,
     )
     recipients = resolve_actors(
         draft.recipient_spans,
@@ -184,6 +194,16 @@ def resolve_draft(
     )
 
 
+def visited_country(draft: MentionDraft, place: PlaceRef | None) -> str | None:
+    """The country a meeting or visit takes place in: officials travel to meetings, so the
+    host country is no evidence of whom an unnamed official serves ("The prime minister will
+    attend a summit in Ghana")."""
+    if place is None or not place.country:
+        return None
+    meeting = draft.kind.event_type in MEETING_TYPES or draft.kind.mode == "visit"
+    return place.country if meeting else None
+
+
 def resolve_actors(
     spans: Sequence[Span],
     *,
@@ -195,6 +215,7 @@ def resolve_actors(
     countries: CountryContext | None = None,
     text: str | None = None,
     others: Sequence[Span] = (),
+    host: str | None = None,
 ) -> tuple[ActorRef, ...]:
     """Resolve each phrase: from its own words (with a title written just before a bare name,
     "deputy PM <name>"), else by coreference with an actor named earlier in the story, else
@@ -202,18 +223,24 @@ def resolve_actors(
     countries (:func:`from_story_countries`). ``sentence`` is the phrases' sentence (a person
     opening it is its subject, for "he"); ``text`` is the article's; ``others`` are the
     mention's parties on the other side, whose countries an official never takes from the
-    sentence ("the defence minister threatened Iran" is not Iran's minister)."""
+    sentence ("the defence minister threatened Iran" is not Iran's minister); nor the ``host``
+    country of the meeting they travel to (:func:`visited_country`)."""
     countries = countries or CountryContext()
     claimed = frozenset(
         code
         for other in others
         for code in countries_in_text(other.text, resolvers.actors, date=date)
-    )
-    refs = []
+    ) | ({host} if host else set())
+    refs: list[ActorRef] = []
     for span in spans:
         if is_reporter(span.text, resolvers.actors):
             continue
         ref = resolve_actor_text(span.text, lexicon=resolvers.actors, date=date)
+        if is_pair_phrase(span.text):
+            # "the two leaders": the pair named just before, else only what its words say
+            pair = recall_pair(memory, span.text, start=span.start, sentence=sentence)
+            refs.extend(dataclasses.replace(known, span=span) for known in pair or (ref,))
+            continue
         if text is not None and ref.name and not ref.sector:
             ref = with_title_before(ref, span, text=text, lexicon=resolvers.actors, date=date)
         known = coreferent(ref, span, resolvers=resolvers, memory=memory, sentence=sentence)

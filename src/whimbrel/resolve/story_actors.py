@@ -16,7 +16,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from whimbrel.records import ActorRef, Span
+from whimbrel.resolve.actor_pieces import chosen_meanings, scan_pieces
+from whimbrel.resolve.actor_text import tokenize
 from whimbrel.resolve.actors import (
+    NAMING_KINDS,
     ActorLexicon,
     countries_in_text,
     is_title_phrase,
@@ -28,6 +31,7 @@ from whimbrel.resolve.coreference import ActorMemory
 __all__ = [
     "CountryContext",
     "from_story_countries",
+    "objects_of_verbs",
     "person_in_sentence",
     "resolve_in_context",
     "title_before",
@@ -43,6 +47,22 @@ TITLE_LOOKBACK = 60
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 PERSON_CONFIDENCE = 0.6
 OF_COUNTRY = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}")
+# "a UK-based group": where another body sits, never the official's own country.
+BASED_IN = re.compile(r"\b[\w.'’-]+-based\b")
+# Words after which a country is a setting or a modifier, not a verb's object.
+NOT_AFTER_VERB = frozenset(
+    {"in", "at", "from", "of", "to", "for", "near", "into", "across", "inside", "outside",
+     "throughout", "within", "around", "on", "by", "with", "against", "and", "or", "the",
+     "a", "an", "between", "over", "through", "toward", "towards", "via", "about", "both",
+     # a clause opens after these: what follows is its subject ("said Kenya would act")
+     "said", "says", "say", "that", "when", "while", "as", "after", "before", "if",
+     "because", "where", "whether", "since", "until", "unless",
+     # modifiers of a place ("near the eastern Thai border")
+     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring",
+     "neighboring", "rural", "entire", "whole", "all", "his", "her", "its", "their", "our"}
+)  # fmt: skip
+POSSESSIVE = frozenset({"'s", "’s"})
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
 
 
@@ -58,6 +78,23 @@ class CountryContext:
         ranked = counts.most_common(2)
         leads = bool(ranked) and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
         return CountryContext(ranked[0][0] if leads else None)
+
+
+def objects_of_verbs(text: str, lexicon: ActorLexicon, *, date: dt.date) -> set[str]:
+    """The states ``text`` names right after a lowercase word other than a preposition or
+    article: the object of a verb ("pressure from Congress to help Iran"), a party of the
+    sentence rather than where it happens."""
+    tokens = tokenize(text)
+    found = set()
+    for piece in scan_pieces(tokens, lexicon):
+        lead = chosen_meanings(piece, date, None).lead
+        before = tokens[piece.start - 1].text if piece.start else ""
+        after = tokens[piece.end].key if piece.end < len(tokens) else ""
+        verb_like = before.isalpha() and before.islower() and before not in NOT_AFTER_VERB
+        verb_like = verb_like and after not in POSSESSIVE  # "boycott Algeria's elections"
+        if verb_like and lead.country and lead.kind in NAMING_KINDS and lead.kind != "demonym":
+            found.add(lead.country)
+    return found
 
 
 def resolve_in_context(
@@ -145,7 +182,7 @@ def from_story_countries(
         return resolve_in_context(ref, phrase, countries.story_country, lexicon, date)
     if sentence is None or ref.sector not in STATE_SECTORS:
         return ref
-    named = countries_in_text(sentence.text, lexicon, date=date)
+    named = countries_in_text(BASED_IN.sub("", sentence.text), lexicon, date=date)
     if len(named) == 1 and not named & claimed:
         return dataclasses.replace(
             ref, country=named.pop(), method="sentence-country", confidence=SENTENCE_CONFIDENCE
