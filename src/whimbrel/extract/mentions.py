@@ -16,6 +16,7 @@ from whimbrel.extract.attach import attached_date, attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
 from whimbrel.extract.roles import PLACE_LABELS, find_roles, phrase_bounds
+from whimbrel.extract.subjects import is_passive
 from whimbrel.extract.triggers import TriggerIndex, TriggerMatch, find_triggers
 from whimbrel.records import (
     Article,
@@ -35,6 +36,12 @@ ACCORD_CODES = frozenset({"057"})
 # ("students demonstrated in Jakarta": the Indonesian government; "troops were on alert in
 # the West Bank"), as PLOVER codes them.
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE"})
+# Acts only a state's police or government does: arrest or detain, expel or deport.
+STATE_ACT_CODES = frozenset({"173", "174"})
+# Violence with no agent named at all ("ten soldiers were killed in Ukraine"): the coders of
+# PLOVER and PETRARCH give the place's state as the actor (measured on plover_gsr, petr2_gsr,
+# up_validation and muc4: all gain); an attack's agent, when named, comes first.
+PLACE_ACTOR_ROOTS = frozenset({"18", "19"})
 # Events coded even when no one is named, for the place where they happen ("protests erupted
 # in Dakar"): a crowd acts, its members are seldom named.
 CROWD_TYPES = frozenset({"PROTEST"})
@@ -107,6 +114,9 @@ class Extractor:
         crowd_at_place = match.kind.event_type in CROWD_TYPES and bool(places)
         if not roles.actors and not roles.recipients and not crowd_at_place:
             return None
+        actor_spans = tuple(_phrase(t) for t in roles.actors)
+        if not actor_spans and places and is_state_act(token, match.kind.cameo_code):
+            actor_spans = (places[0],)  # "was arrested in Lebanon": by Lebanon's authorities
         date = attached_date(token, reporting=reporting)
         modality, hedged = mention_modality(token, cues=self.modality)
         return MentionDraft(
@@ -114,7 +124,7 @@ class Extractor:
             kind=match.kind,
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
             sentence=sentence,
-            actor_spans=tuple(_phrase(t) for t in roles.actors),
+            actor_spans=actor_spans,
             recipient_spans=tuple(_phrase(t) for t in (*recipients, *later_places)),
             modality=modality,
             tense=tense_of(date.anchor if date else token, cues=self.modality),
@@ -124,6 +134,14 @@ class Extractor:
             date_is_report=date.on_report if date else False,
             hedged=hedged,
         )
+
+
+def is_state_act(token: Token, cameo_code: str) -> bool:
+    """An agentless passive of an act only a state's police or government does ("<victims>
+    were arrested in Lebanon", "... was deported from Kenya"), or of violence: its actor is the
+    place's state."""
+    coded = cameo_code in STATE_ACT_CODES or cameo_code[:2] in PLACE_ACTOR_ROOTS
+    return coded and is_passive(token)
 
 
 def _with_complement_target(token: Token, drafts: dict[int, MentionDraft]) -> MentionDraft:
@@ -183,7 +201,16 @@ def drop_parts_of_multiword(matches: list[TriggerMatch]) -> list[TriggerMatch]:
 
 def _phrase(token: Token) -> Span:
     start, end = phrase_bounds(token)
+    person = _person_entity(token)
+    if person is not None:  # "Sheikh Hamad bin Khalifa al-Thani": the whole name
+        start, end = min(start, person.start_char), max(end, person.end_char)
     return Span(start, end, token.doc.text[start:end])
+
+
+def _person_entity(token: Token) -> SpacySpan | None:
+    if token.ent_type_ != "PERSON":
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def _token_span(token: Token) -> Span:

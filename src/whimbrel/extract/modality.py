@@ -171,14 +171,32 @@ def _child_cues(child: Token, cues: ModalityCues) -> set[str]:
     return set()
 
 
+# Modals that put the act ahead of now ("should be completed", "must hold talks"); "can"
+# states an ability in the present.
+PROSPECTIVE_MODALS = frozenset({"should", "must", "would", "could", "might", "may", "ought"})
+
+
+def is_prospective_modal(aux: Token) -> bool:
+    return aux.tag_ == "MD" and aux.lower_ in PROSPECTIVE_MODALS
+
+
 def tense_of(trigger: Token, *, cues: ModalityCues) -> str | None:
     """past, present or future for the clause that carries the trigger."""
     for token in governing_chain(trigger, reporting=cues.reporting_verbs):
-        for child in token.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in cues.planned_aux:
-                return "future"
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in cues.planned_aux for a in auxes):
+            return "future"
+        # "should be completed" is ahead; "could have killed" is not
+        perfect = any(a.lemma_.lower() == "have" for a in auxes)
+        if not perfect and any(is_prospective_modal(a) for a in auxes):
+            return "future"
         if token.lemma_.lower() in cues.planned_governors and token.i != trigger.i:
             return "future"
+        if any(a.tag_ == "TO" for a in auxes):
+            # "is to be held": a plan; "is due to be published": the governor tells
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() == "be":
+                return "future"
+            continue  # an infinitive has no tense of its own, its "been"/"be" neither
         if token.tag_ in ("VBD", "VBN"):
             return "past"
         if token.tag_ in ("VBZ", "VBP"):

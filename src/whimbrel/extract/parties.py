@@ -6,11 +6,8 @@ per name; "President Joe Biden Tuesday" is headed by the name, not the date. The
 phrase of a party keeps its titles, appositions and "of"/"from"/"in" phrases, where the
 resolver reads country and sector.
 
-Also where the party hides when an event's head names none: inside an event-noun object
-("condemned an attack *by Y*"), in the act a threat, refusal or pledge announces
-("threatened to impose sanctions *on X*"), in a threat's condition ("unless *X* withdraws"),
-in a protest's purpose ("to demand the resignation *of President X*") and in what a request
-asks for ("its demand that *X* ease ...").
+Also the parties inside an event-noun object ("condemned an attack *by Y*"); other hidden
+targets are in hidden_targets.py.
 """
 
 from __future__ import annotations
@@ -36,29 +33,18 @@ NOT_PARTY_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
 MAX_DATELINE = 12
 DATELINE_ENDS = frozenset({":", "-", "--", "—", "–"})
 
+# Names compounded with an event noun that say whose act it is ("a Security Council resolution").
+ISSUER_LABELS = frozenset({"ORG", "GPE"})
 # Where the parties of an event noun sit: its agent, then its counterparts.
 EVENT_AGENT_PREPS = frozenset({"by", "from"})
 EVENT_PARTY_PREPS = frozenset({"with", "between", "among", "against", "to", "toward", "towards"})
 MAX_CLIMB = 4
+# How far after a bare preposition its lost object may end ("to five Panamanian army officers").
+MAX_DANGLING = 8
+# Whom an aid programme, a plan or a fund is for ("suspended an aid program *for Bosnia*").
+BENEFICIARY_PREPS = frozenset({"for"})
 # Prepositions that, on a noun, describe it rather than an act done to it.
 OWN_RELATION_PREPS = frozenset({"with", "between", "among"})
-# Verbs announcing, refusing or threatening another act: with no party of their own they are
-# aimed at the named target of that act, in their complement clause ("threatened to impose
-# sanctions on X", "refused to return the island to Y", "pledged to help X").
-COMPLEMENT_TARGET_VERBS = frozenset(
-    {"threaten", "refuse", "decline", "offer", "promise", "agree", "pledge", "vow", "warn"}
-)
-COMPLEMENT_TARGET_PREPS = frozenset({"to", "on", "against", "with", "from", "toward", "towards"})
-# Verbs whose condition clause names the one threatened ("... unless Israel withdraws").
-CONDITION_TARGET_VERBS = frozenset({"threaten", "warn"})
-CONDITION_MARKS = frozenset({"if", "unless"})
-# Events whose purpose names their target when they name none ("struck to demand the
-# resignation of President X", "a hunger strike in protest of Y's refusal").
-PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE"})
-PURPOSE_NOUNS = frozenset({"protest", "support", "defiance", "solidarity"})
-# Requests name whom they ask in what they ask for ("demanded an admission by Moscow", "its
-# demand that Israel ease ...", "demanded a meeting of the Security Council").
-REQUEST_TYPES = frozenset({"REQUEST"})
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -69,10 +55,23 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]:
     found = []
     for prep in children(token, "prep", "agent", "dative"):
         if prep.lemma_.lower() in preps:
-            found.extend(children(prep, "pobj"))
+            found.extend(children(prep, "pobj") or dangling_object(prep))
             for inner in children(prep, "prep"):  # "along with", "together with"
                 found.extend(children(inner, "pobj"))
     return found
+
+
+def dangling_object(prep: Token) -> list[Token]:
+    """ "granted asylum to *five officers* holed up in ...": a preposition left without its
+    object, which the parser made the subject of a clause that opens right after it (also one
+    it hung on the preposition: "to four officers *camped* in ...")."""
+    if prep.i + 1 >= len(prep.doc):
+        return []
+    opening = prep.doc[prep.i + 1].left_edge
+    for token in prep.doc[prep.i + 1 : prep.i + MAX_DANGLING]:
+        if token.left_edge.i == opening.i == prep.i + 1 and token.dep_ in ("nsubj", "nsubjpass"):
+            return [token] if token.pos_ in ("NOUN", "PROPN") else []
+    return []
 
 
 def first_prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
@@ -229,6 +228,22 @@ def party_head(token: Token) -> Token:
     return names[-1] if names else token
 
 
+def is_trailing_locative(prep: Token) -> bool:
+    """ "the Ethiopian prime minister *in Nairobi*": where a party already named by a name or
+    demonym is, not who it is (the place is attached separately); "lawmakers in Chile" keeps
+    its place, which names whose lawmakers they are."""
+    if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < prep.head.i:
+        return False
+    places = [p for p in children(prep, "pobj") if p.ent_type_ in PLACE_LABELS]
+    head = prep.head
+    modifiers = children(head, "amod", "compound", "nmod", "poss")
+    # a group's demonym may be a faith ("Moslem forces in east Bosnia"): its place tells more
+    named = is_name(head) or any(
+        m.ent_type_ != "NORP" or head.tag_ != "NNS" for m in modifiers if is_name(m)
+    )
+    return bool(places) and named
+
+
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """Character bounds of the noun phrase headed by ``head``, appositions included (but
     not list members parsed as appositions)."""
@@ -239,6 +254,8 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if child.dep_ in PHRASE_CUT and not (
             child.dep_ == "prep" and child.lemma_.lower() in PHRASE_KEEP_PREPS
         ):
+            continue
+        if child.head.i == head.i and is_trailing_locative(child):
             continue
         if is_list_apposition(child) or is_dangling_apposition(child):
             continue
@@ -265,24 +282,6 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-# Modifiers that are part of a larger party phrase: "Algerian" in "Algerian President X".
-NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
-
-
-def first_named_party(clause: Token) -> Token | None:
-    """The first party in ``clause`` (below its head) that is or holds a name: the head of the
-    phrase a name or demonym modifies ("the resignation of *Algerian President X*", "the
-    *Russian government*'s refusal"), or None."""
-    for token in clause.subtree:
-        if token.i == clause.i or not is_name(token) or token.ent_type_ in NOT_PARTY_LABELS:
-            continue
-        while token.dep_ in NAME_MODIFIER_DEPS and token.head.i != token.i:
-            token = token.head
-        if token.pos_ in ("NOUN", "PROPN"):
-            return token
-    return None
-
-
 def event_object_parties(obj: Token) -> list[Token]:
     """The parties inside an object that is an event or a relation rather than a party:
     its agent ("condemned an attack *by Sudanese soldiers*", "welcomed proposals *from
@@ -303,10 +302,14 @@ def event_object_parties(obj: Token) -> list[Token]:
         found = found or [p for p in children(current, "poss") if p.pos_ != "PRON"]
         # "rejected proposed *Israeli* changes to the deal": the demonym names the agent
         demonyms = [m for m in children(current, "amod", "compound") if m.ent_type_ == "NORP"]
-        found = found or ([current] if demonyms else [])
+        # "vetoed a *Security Council* resolution": a named issuer compounded with the act
+        issuers = [m for m in children(current, "compound") if m.ent_type_ in ISSUER_LABELS]
+        found = found or ([current] if demonyms or issuers else [])
         found = found or [
             p
-            for p in prep_objects(current, EVENT_AGENT_PREPS | EVENT_PARTY_PREPS - {"by"})
+            for p in prep_objects(
+                current, EVENT_AGENT_PREPS | EVENT_PARTY_PREPS | BENEFICIARY_PREPS - {"by"}
+            )
             if names_someone(p)
         ]
         if found:
@@ -315,91 +318,4 @@ def event_object_parties(obj: Token) -> list[Token]:
         if not inner:
             return []
         current = inner[0]
-    return []
-
-
-def complement_targets(verb: Token) -> list[Token]:
-    """The named target of the act in a verb's complement clause: its named object, the party
-    inside its object ("to end the embargo *on Cuba*", "to answer a request *from
-    Chile*") or a named object of a target preposition ("to hand over *to Britain*")."""
-    clauses = [c for x in children(verb, "xcomp") for c in (x, *x.conjuncts)]
-    for clause in clauses:
-        found = [t for obj in children(clause, "dobj", "dative") for t in object_targets(obj)]
-        # "refused to allow UN planes to land": the one allowed or made to act
-        found += [
-            s for c in children(clause, "ccomp") for s in children(c, "nsubj") if names_someone(s)
-        ]
-        for obj in prep_objects(clause, COMPLEMENT_TARGET_PREPS):
-            found.extend([obj] if names_someone(obj) else event_object_parties(obj))
-        if found:
-            return found
-    # "agreed to US mediation"; "threatened to impose a curfew in Algiers": the place acted on
-    found = [p for p in prep_objects(verb, {"to"}) if names_someone(p)]
-    return found or [p for c in clauses for p in act_places(c)][:1]
-
-
-def object_targets(obj: Token) -> list[Token]:
-    if names_someone(obj):
-        return [obj]
-    inner = prep_objects(obj, COMPLEMENT_TARGET_PREPS)
-    return event_object_parties(obj) or [p for p in inner if names_someone(p)]
-
-
-def act_places(clause: Token) -> list[Token]:
-    """Named places where the act of a complement clause, or its object, is done."""
-    holders = [clause, *children(clause, "dobj")]
-    return [p for h in holders for p in prep_objects(h, {"in"}) if p.ent_type_ in PLACE_LABELS]
-
-
-def condition_targets(verb: Token) -> list[Token]:
-    """ "threatened to strike unless Israel withdrew": the named subject of the condition."""
-    for clause in (verb, *children(verb, "xcomp")):
-        for condition in children(clause, "advcl"):
-            if {m.lower_ for m in children(condition, "mark")} & CONDITION_MARKS:
-                subjects = [s for s in children(condition, "nsubj") if names_someone(s)]
-                if subjects:
-                    return subjects
-    return []
-
-
-def requested_parties(trigger: Token) -> list[Token]:
-    """Who is asked, read off what is asked: the named subject of a "that" clause of the
-    request noun ("its demand that Israel ease ..."), else a named object or the party inside
-    it ("demanded an admission *by Moscow*", "a meeting *of the Security Council*", "appealed
-    for calm *in Kenya*")."""
-    asked = [trigger] if trigger.pos_ == "NOUN" else children(trigger, "dobj")
-    # "insisted on its demands that ...", "appealed for calm in X"
-    asked += [] if asked else prep_objects(trigger, {"on", "for"})
-    for noun in asked:
-        clauses = children(noun, "acl", "ccomp") + (
-            children(noun.head, "ccomp") if noun.dep_ == "dobj" else []
-        )
-        for clause in clauses:
-            if any(m.lower_ == "that" for m in children(clause, "mark")):
-                subjects = [s for s in children(clause, "nsubj") if names_someone(s)]
-                if subjects:
-                    return subjects
-    for obj in asked if trigger.pos_ != "NOUN" else []:
-        if names_someone(obj):
-            return [obj]
-        # "a meeting of the Security Council", "calm in Kenya": where the asked ones are
-        named_of = [p for p in prep_objects(obj, {"of", "in"}) if names_someone(p)]
-        if found := event_object_parties(obj) or named_of:
-            return found
-    return []
-
-
-def purpose_targets(trigger: Token) -> list[Token]:
-    """The first named party of the purpose of an event, or of the verb governing an event
-    noun ("staged demonstrations *to demand reforms by President X's government*")."""
-    anchors = [trigger, *([trigger.head] if trigger.pos_ == "NOUN" else [])]
-    for anchor in anchors:
-        clauses = [c for c in children(anchor, "advcl", "xcomp") if children(c, "aux")]
-        clauses += [p for p in prep_objects(anchor, {"in"}) if p.lemma_.lower() in PURPOSE_NOUNS]
-        # "mobilized reservists for a war against Iraq": an event the act is for
-        clauses += [p for p in prep_objects(anchor, {"for"}) if not names_someone(p)]
-        for clause in clauses:
-            party = first_named_party(clause)
-            if party is not None:
-                return [party]
     return []

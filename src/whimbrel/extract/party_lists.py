@@ -195,6 +195,10 @@ def attack_agents(verb: Token) -> list[Token]:
     for attack in prep_objects(verb, {"in", "during"}):
         # "in Israeli tank shelling": the parser may head the attack with its weapon
         heads = {attack.lemma_.lower(), *(c.lemma_.lower() for c in children(attack, "acl"))}
+        # ... or split the noun, making its last word a clause of the verb ("shelling")
+        following = attack.doc[attack.i + 1] if attack.i + 1 < len(attack.doc) else attack
+        if following.head.i == verb.i and following.dep_ == "advcl":
+            heads.add(following.lemma_.lower())
         if not heads & ATTACK_NOUNS:
             continue
         agents = prep_objects(attack, {"by"})

@@ -1,0 +1,110 @@
+"""Actor and recipient of a nominal event ("Muttaqi's visit to Islamabad", "talks between A
+and B", "X held talks with Y", "Iran faces pressure from the West", "Norway condemned the
+attack": not its doer).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whimbrel.extract.parties import children, first_prep_objects, prep_objects, with_conjuncts
+from whimbrel.extract.party_lists import relative_possessor
+from whimbrel.extract.subjects import clause_subject, is_passive
+
+# Verbs whose subject causes the event their object names, rather than doing it.
+CAUSE_VERBS = frozenset(
+    {"spark", "trigger", "prompt", "provoke", "cause", "fuel", "ignite", "unleash"}
+)
+# Verbs whose subject reacts to, asks for or reports the act their object names: the subject
+# does not do it ("condemned the attack", "demanded an inquiry", "welcomed the deployment").
+# fmt: off
+REACTION_VERBS = frozenset({
+    "condemn", "denounce", "criticize", "criticise", "deplore", "decry", "welcome", "praise",
+    "hail", "applaud", "blame", "accuse", "deny", "reject", "protest", "mourn", "regret",
+    "investigate", "probe", "demand", "urge", "request", "support", "back", "oppose",
+    "witness", "survive", "fear", "prevent", "discuss", "debate", "monitor",
+})
+# fmt: on
+# Light verbs whose subject receives what their object noun names ("faced criticism from X").
+CONVERSE_LIGHT_VERBS = frozenset({"face", "receive", "draw", "attract", "suffer", "come"})
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through one preposition."""
+    if noun.dep_ not in ("dobj", "pobj", "attr", "oprd"):
+        return None
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return head if head.i != noun.i and head.pos_ in ("VERB", "AUX") else None
+
+
+def nominal_actors(noun: Token, *, travel: bool) -> list[Token]:
+    """A nominal event's own actor: a named possessor, a by-agent, a demonym ("Israeli
+    shelling"). A pronoun possessor ("postponed *their* meeting", "arrived on *his* visit"),
+    for travel the traveller ("arrived in Kampala on a visit") and for a purpose ("left for
+    talks") is the subject of the verb the noun depends on."""
+    possessors = [relative_possessor(p) for p in children(noun, "poss")]
+    named = [p for p in possessors if p.pos_ != "PRON"] or prep_objects(noun, {"by"})
+    named = named or [m for m in children(noun, "amod", "compound") if m.ent_type_ == "NORP"]
+    if named:
+        return named
+    verb = governing_verb(noun)
+    purpose = noun.dep_ == "pobj" and noun.head.lemma_.lower() == "for"  # "left for talks"
+    if verb is not None and (possessors or travel or purpose) and not is_passive(verb):
+        return clause_subject(verb) or possessors
+    return possessors
+
+
+def converse_noun_roles(noun: Token, verb: Token) -> tuple[list[Token], list[Token]]:
+    """ "Iran faces pressure from the West", "X came under criticism from Y": the subject
+    receives the act, the "from" (or "by") party does it."""
+    actors = prep_objects(noun, {"from", "by"}) or prep_objects(verb, {"from", "by"})
+    receivers = clause_subject(verb) if not is_passive(verb) else []
+    return actors, receivers
+
+
+def noun_roles(
+    noun: Token,
+    roles: tuple[str, ...],
+    light_verbs: frozenset[str],
+    *,
+    travel: bool = False,
+    mediation: bool = False,
+) -> tuple[list[Token], list[Token]]:
+    actors = nominal_actors(noun, travel=travel)
+    recipients = first_prep_objects(noun, [r for r in roles if r != "between"])
+    between = prep_objects(noun, {"between", "among"}) if "between" in roles or mediation else []
+    if between and mediation:  # "mediation between Syria and Iraq": both sides receive it
+        recipients = list(with_conjuncts(between))
+    elif between:
+        sides = with_conjuncts(between)
+        return [sides[0]], list(sides[1:])
+    governor = noun.head
+    # "remained *on alert*", "went *on strike*": a light verb through its preposition
+    if (
+        noun.dep_ == "pobj"
+        and governor.dep_ == "prep"
+        and governor.head.pos_ in ("VERB", "AUX")
+        and governor.head.lemma_.lower() in light_verbs
+    ):
+        governor = governor.head
+    received = noun.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB"
+    if received and governor.lemma_.lower() in CONVERSE_LIGHT_VERBS:
+        return converse_noun_roles(noun, governor)
+    if noun.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX"):
+        # "the arrest sparked protests", "Norway condemned the attack": not their doers
+        caused = governor.lemma_.lower() in CAUSE_VERBS | REACTION_VERBS
+        if (
+            not actors
+            and not caused
+            and (not light_verbs or governor.lemma_.lower() in light_verbs or noun.dep_ == "dobj")
+        ):
+            actors = (
+                clause_subject(governor)
+                if not is_passive(governor)
+                else prep_objects(governor, {"by"})
+            )
+        if not recipients:
+            recipients = first_prep_objects(governor, [r for r in roles if r != "between"])
+        if not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            recipients = children(governor, "dobj")  # "held refugees *as* human shields"
+    return actors, recipients

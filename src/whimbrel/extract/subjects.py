@@ -1,0 +1,158 @@
+"""Who does the act of a verb: its subject, climbing through control, raising, coordination and
+relative clauses; the reporter for a pronoun in a reported clause ("Ethiopia said it would
+..."); passive voice, also a bare participle with a by-agent ("Criticized by Germany, ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whimbrel.extract.parties import MAX_CLIMB, children, prep_objects
+from whimbrel.extract.party_lists import mistagged_name_subjects
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Pronouns that, as the subject of a reported clause, usually stand for the reporter.
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+OBJECT_PRONOUNS = frozenset({"it", "them", "us"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
+# Object control: the object of "urged X to", "accused X of", "prevented X from" does the
+# embedded act; "promised X to" keeps the subject.
+CONTROL_PREPS = frozenset({"of", "from", "for", "into"})
+SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten"})
+# Participles that read as adjectives: "Israel is opposed to X" is Israel's stance, not a
+# passive with Israel as its object.
+STATIVE_PARTICIPLES = frozenset({"oppose", "engage"})
+# Verbs of a trailing reporting clause ("..., officials said").
+REPORTING_FRAMES = frozenset({"say", "quote", "report", "tell", "add", "state", "announce"})
+# Texts whose participle clause speaks for their issuer ("issued a statement *condemning* X").
+ISSUED_TEXTS = frozenset(
+    {"statement", "declaration", "communique", "resolution", "letter", "message", "decree"}
+)
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice, also a bare participle with a by-agent ("Criticized by Germany, ...") or
+    modifying a noun ("the civilians *imprisoned* for ...")."""
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not children(verb, "agent"):
+        return False
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
+        return True
+    if verb.tag_ != "VBN" or verb.dep_ == "ROOT" or children(verb, "aux", "nsubj"):
+        return False
+    return bool(children(verb, "agent")) or verb.dep_ in ("acl", "relcl")
+
+
+def relative_antecedent(token: Token) -> Token:
+    """For "who"/"which" subjects of a relative clause, the noun the clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+        if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+            return clause.head
+    return token
+
+
+def reported_pronoun_antecedent(token: Token) -> Token:
+    """ "Israel said rockets were fired at it": an object pronoun in a reported clause stands
+    for the reporter, as a subject pronoun does."""
+    if token.lower_ not in OBJECT_PRONOUNS:
+        return token
+    return reporter_of(token.head.head if token.dep_ == "pobj" else token.head) or token
+
+
+def reporter_antecedent(subject: Token) -> Token:
+    """ "Ethiopia said it would expel the envoy": a pronoun subject of a reported clause stands
+    for the reporting verb's named subject (a person for "he"/"she", not one for "it")."""
+    if subject.lower_ not in REPORTED_PRONOUNS:
+        return subject
+    reporter = reporter_of(subject.head)
+    if reporter is None:
+        return subject
+    if subject.lower_ in PERSON_PRONOUNS and reporter.ent_type_ in ("GPE", "ORG", "NORP"):
+        return subject
+    if subject.lower_ == "it" and reporter.ent_type_ == "PERSON":
+        return subject
+    return reporter
+
+
+def reporter_of(clause: Token) -> Token | None:
+    """The named subject of the reporting verb whose complement ``clause`` is (through
+    coordination and control), or None."""
+    for _ in range(MAX_CLIMB):
+        if clause.dep_ == "ccomp" and clause.head.i != clause.i:
+            if clause.i < clause.head.i:
+                return None  # "He met X, officials said": "he" is not the officials
+            reporters = [s for s in children(clause.head, "nsubj") if s.pos_ != "PRON"]
+            return reporters[0] if reporters else None
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
+
+
+def clause_subject(verb: Token) -> list[Token]:
+    """The subject of a verb, climbing through control, raising, coordination and clauses."""
+    current = verb
+    for _ in range(MAX_CLIMB):
+        subjects = children(current, "nsubj", "csubj") or mistagged_name_subjects(current)
+        if not subjects and current is not verb or current.dep_ == "xcomp":
+            subjects = subjects or children(current, "nsubjpass")
+        if subjects:
+            return [reporter_antecedent(relative_antecedent(s)) for s in subjects]
+        if current.dep_ == "relcl":
+            return [current.head]
+        if current.dep_ == "acl" and is_issued_text(current.head):
+            current = current.head.head  # "issued a statement condemning X": the issuer
+            continue
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            return []
+        controlled = current.dep_ == "xcomp"
+        adverbial = current.dep_ == "advcl"
+        current = current.head
+        if adverbial and is_passive(current):
+            # "children were killed, shelling ...": the passive subject suffered the act
+            return prep_objects(current, {"by"})
+        if current.dep_ == "prep" and current.pos_ == "ADP":  # "Before leaving for X, Y ..."
+            controlled = current.lemma_.lower() in CONTROL_PREPS
+            current = current.head
+        controllers = children(current, "dobj") if controlled else []
+        if controllers and current.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
+            return controllers  # "urged Israel to withdraw", "accused Belarus of sending"
+    return []
+
+
+def is_reporting_frame(clause: Token) -> bool:
+    """ "X demanded ..., diplomats said": a trailing reporting clause the parser hung on the
+    verb as its complement; its subject is the source, not whom the demand is aimed at."""
+    unmarked = not children(clause, "mark")
+    return unmarked and clause.i > clause.head.i and clause.lemma_.lower() in REPORTING_FRAMES
+
+
+def is_issued_text(noun: Token) -> bool:
+    """A statement or similar text that is the object of a verb ("issued a declaration")."""
+    return noun.lemma_.lower() in ISSUED_TEXTS and noun.dep_ == "dobj" and noun.head.i != noun.i
+
+
+# Texts that speak for whoever issued them ("a report released in Kigali alleged ...").
+SPEAKING_TEXTS = ISSUED_TEXTS | {"report", "study", "document", "communiqué", "editorial"}
+
+
+def text_issuer(actor: Token) -> Token:
+    """ "A report released in the Rwandan capital alleged ...": an unnamed text speaks for the
+    agent of the participle that says who issued it, else for the named place it came out in;
+    any other actor stands as it is."""
+    if actor.lemma_.lower() not in SPEAKING_TEXTS or actor.pos_ != "NOUN":
+        return actor
+    for clause in children(actor, "acl"):
+        agents = prep_objects(clause, {"by"})
+        places = [p for p in prep_objects(clause, {"in"}) if is_named_place(p)]
+        if agents or places:
+            return (agents or places)[0]
+    return actor
+
+
+def is_named_place(token: Token) -> bool:
+    """A place name or a place a demonym names ("the Rwandan capital")."""
+    named = [token, *children(token, "amod", "compound")]
+    return any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in named)
