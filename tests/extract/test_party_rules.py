@@ -76,8 +76,8 @@ CASES = [
     ),
     # R7: an agentless arrest is the act of the state where it happens
     ("A Canadian aid worker was arrested in Syria for spying.", ("COERCE", "SYR", "CAN")),
-    # ... as is violence with no agent named at all
-    ("Six Turkish engineers were killed in Libya on Monday.", ("ASSAULT", "LBY", "TUR")),
+    # ... but violence with no agent named gets no attacker from its place
+    ("Six Turkish engineers were killed in Libya on Monday.", ("ASSAULT", "", "TUR")),
     # an attack the parser split ("tank" + a clause "shelling") still names its agent
     (
         "Two farmers were killed in Russian tank shelling near the border, officials said.",

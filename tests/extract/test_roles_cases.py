@@ -42,9 +42,8 @@ CASES = [
         "Serbia announced it would free the detained Kosovar police officers.",
         ("RETREAT", "SRB", "XKX", "planned"),
     ),
-    # an object pronoun in a reported clause; a passive whose subject is what was fired; with
-    # no agent named, violence is the act of the state of the place it came from
-    ("Turkey said rockets were fired at it from Syria.", ("ASSAULT", "SYR", "TUR", "asserted")),
+    # an object pronoun in a reported clause; a passive whose subject is what was fired
+    ("Turkey said rockets were fired at it from Syria.", ("ASSAULT", "", "TUR", "asserted")),
     # a passive participle clause with a by-agent
     ("Criticized by Germany, Hungary defended its new law.", ("ACCUSE", "DEU", "HUN", "asserted")),
     # object control: the one urged does the act
