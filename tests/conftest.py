@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def shared_root() -> Path:
-    return Path(os.environ.get("WHIMBREL_SHARED", REPO.parent / "shared"))
+    """``$WHIMBREL_SHARED`` when set and not empty, else ``<repo>/../shared``: the one place
+    the suite locates the shared data folder (tests reach it through the fixtures below)."""
+    return Path(os.environ.get("WHIMBREL_SHARED") or REPO.parent / "shared")
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +23,19 @@ def shared_dir() -> Path:
     if not root.is_dir():
         pytest.skip(f"{root} is absent: the public gold data tier is skipped")
     return root
+
+
+@pytest.fixture(scope="session")
+def shared_path(shared_dir: Path) -> Callable[[str], Path]:
+    """A path under ../shared by its relative name; the test skips when that file is absent."""
+
+    def find(relative: str) -> Path:
+        path = shared_dir / relative
+        if not path.exists():
+            pytest.skip(f"{path} is absent")
+        return path
+
+    return find
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,11 +20,13 @@ SEED = "seed/000_3758125e18db4b6c.txt"
 
 
 @pytest.fixture(scope="module")
-def coded(shared_dir: Path, pipeline) -> tuple[StoryResult, list[dict]]:  # type: ignore[no-untyped-def]
-    path = shared_dir / SEED
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    (result,) = pipeline.code(read_inputs([str(path)]))
+def seed_path(shared_path: Callable[[str], Path]) -> Path:
+    return shared_path(SEED)
+
+
+@pytest.fixture(scope="module")
+def coded(seed_path: Path, pipeline) -> tuple[StoryResult, list[dict]]:  # type: ignore[no-untyped-def]
+    (result,) = pipeline.code(read_inputs([str(seed_path)]))
     assert result.reject is None
     records = [
         event_record(e, article=result.article, versions=pipeline.versions) for e in result.events
@@ -81,12 +84,26 @@ def test_qureshi_meetings_in_kabul_merge(coded: tuple[StoryResult, list[dict]]) 
 
 def test_recognition_is_not_asserted(coded: tuple[StoryResult, list[dict]]) -> None:
     result, records = coded
-    assert all(
-        m.modality != "asserted"
-        for m in result.mentions
-        if m.kind.event_type == "SUPPORT" and "recogni" in m.trigger.text
-    )
+    assert "recognition" in result.article.text  # the seed does speak of it (as a non-event)
+    assert not [
+        m for m in result.mentions if "recogni" in m.trigger.text and m.modality == "asserted"
+    ]
     assert not [r for r in records if r["cameo_code"].startswith("054")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the seed's denial that a visit implies recognition yields no SUPPORT mention: "
+    "data_sources/triggers.yaml has only the verbs recognise/recognize, no noun "
+    "'recognition', so the negated event is dropped instead of coded as negated",
+)
+def test_recognition_is_coded_as_a_negated_support(coded: tuple[StoryResult, list[dict]]) -> None:
+    result, _ = coded
+    recognitions = [
+        m for m in result.mentions if m.kind.event_type == "SUPPORT" and "recogni" in m.trigger.text
+    ]
+    assert recognitions
+    assert all(m.modality != "asserted" for m in recognitions)
 
 
 def test_every_event_carries_its_evidence(coded: tuple[StoryResult, list[dict]]) -> None:
@@ -123,30 +140,38 @@ def actor_table(result: StoryResult) -> dict[str, tuple[str | None, str | None, 
     }
 
 
+def phrase(texts: object, first: str, last: str) -> str:
+    """The one party text that opens with ``first`` and closes with ``last`` (the seed's own
+    phrases are found at run time, so the test quotes only names, never the seed's wording)."""
+    found = [t for t in texts if t.startswith(first) and t.endswith(last)]  # type: ignore[attr-defined]
+    assert len(found) == 1, (first, last, sorted(texts))  # type: ignore[call-overload]
+    return found[0]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country", "sector"),
     [
-        (
-            "Afghanistan’s Interim Foreign Minister, Amir Khan Muttaqi",
-            "Amir Khan Muttaqi",
-            "AFG",
-            "GOV",
-        ),
-        ("Pakistan’s Foreign Minister Shah Mehmood Qureshi", "Qureshi", "PAK", "GOV"),
-        ("Qureshi", "Qureshi", "PAK", "GOV"),  # surname: coreference with the full name
-        ("He", "Qureshi", "PAK", "GOV"),  # "He met with ...": the last subject person
+        (("Afghanistan", "Amir Khan Muttaqi"), "Amir Khan Muttaqi", "AFG", "GOV"),
+        (("Pakistan", "Shah Mehmood Qureshi"), "Qureshi", "PAK", "GOV"),
+        (("Qureshi", "Qureshi"), "Qureshi", "PAK", "GOV"),  # surname: coreference
+        (("He", "He"), "Qureshi", "PAK", "GOV"),  # "He met with ...": the last subject person
         # a title-only description: the person holding that title in the story
-        ("Afghan foreign minister", "Amir Khan Muttaqi", "AFG", "GOV"),
-        ("the Taliban", "Taliban", "AFG", "GOV"),  # government after 2021-08-15
-        ("the ISI chief Lt Gen Faiz Hameed", "Faiz Hameed", "PAK", "SPY"),  # co-actor
-        ("Abdul Salam Hanafi", "Hanafi", "AFG", "GOV"),  # a member of a broken list
+        (("Afghan", "foreign minister"), "Amir Khan Muttaqi", "AFG", "GOV"),
+        (("the Taliban", "Taliban"), "Taliban", "AFG", "GOV"),  # government after 2021-08-15
+        (("the ISI", "Faiz Hameed"), "Faiz Hameed", "PAK", "SPY"),  # co-actor
+        (("Abdul Salam Hanafi", "Hanafi"), "Hanafi", "AFG", "GOV"),  # a broken list's member
     ],
 )
 def test_seed_actors(
-    coded: tuple[StoryResult, list[dict]], text: str, name: str, country: str, sector: str
+    coded: tuple[StoryResult, list[dict]],
+    text: tuple[str, str],
+    name: str,
+    country: str,
+    sector: str,
 ) -> None:
     result, _ = coded
-    found_name, found_country, found_sector = actor_table(result)[text]
+    table = actor_table(result)
+    found_name, found_country, found_sector = table[phrase(table, *text)]
     assert name in (found_name or "") and (found_country, found_sector) == (country, sector)
 
 
@@ -156,8 +181,8 @@ def test_seed_coreference_says_how(coded: tuple[StoryResult, list[dict]]) -> Non
     assert methods["Afghan foreign minister"] == "coreference:title"
     assert methods["He"] == "coreference:pronoun"
     assert methods["Qureshi"] == "coreference:name"
-    # "Meanwhile, the Afghan foreign minister Muttaqi welcomed ... He reportedly said": the
-    # subject of the sentence before, not the last person named in the story
+    # the "He" who "reportedly said" is the subject of the sentence before (Muttaqi), not
+    # the last person the story named
     said = [a.source for m in result.mentions for a in m.attribution if a.span is not None]
     assert "Amir Khan Muttaqi" in said and "He" not in said
 
@@ -176,7 +201,7 @@ def test_seed_event_parties(coded: tuple[StoryResult, list[dict]]) -> None:
     assert not set(actors) & set(recipients)
 
 
-def test_seed_actors_without_the_people_list(shared_dir: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_seed_actors_without_the_people_list(seed_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
     """Titles and in-story coreference alone resolve the main actors: the people list is
     knowledge, not a crutch."""
     lexicon = ActorLexicon.from_tables(
@@ -185,14 +210,14 @@ def test_seed_actors_without_the_people_list(shared_dir: Path, pipeline) -> None
     bare = dataclasses.replace(
         pipeline, resolvers=dataclasses.replace(pipeline.resolvers, actors=lexicon)
     )
-    (result,) = bare.code(read_inputs([str(shared_dir / SEED)]))
+    (result,) = bare.code(read_inputs([str(seed_path)]))
     table = actor_table(result)
-    assert table["Afghanistan’s Interim Foreign Minister, Amir Khan Muttaqi"][1:] == ("AFG", "GOV")
+    assert table[phrase(table, "Afghanistan", "Amir Khan Muttaqi")][1:] == ("AFG", "GOV")
     assert table["Muttaqi"] == ("Amir Khan Muttaqi", "AFG", "GOV")
     assert table["He"][1:] == ("PAK", "GOV") and "Qureshi" in (table["He"][0] or "")
     assert table["Afghan foreign minister"] == ("Amir Khan Muttaqi", "AFG", "GOV")
     # "Title of <Country> <Person>": the country completes the title, not the name
-    assert table["interim Prime Minister of Afghanistan Mohammad Hasan Akhund"] == (
+    assert table[phrase(table, "interim Prime Minister", "Mohammad Hasan Akhund")] == (
         "Mohammad Hasan Akhund",
         "AFG",
         "GOV",

@@ -159,24 +159,24 @@ def test_ngec_reader_keeps_collected_agent_to_code_cases(tmp_path: Path) -> None
     lines = [
         case(
             "t1",
-            ["Kenyan police", "", "today"],
+            ["Ugandan police", "", "today"],
             [
-                {"field": "country", "op": "Eq", "value": "KEN"},
-                {"field": "code_1", "op": "In", "value": ["COP", "GOV"]},
+                {"value": "UGA", "op": "Eq", "field": "country"},
+                {"value": ["COP", "GOV"], "op": "In", "field": "code_1"},
             ],
         ),
         case(
             "t2",
             ["Ama Owusu"],
-            [{"field": "result", "op": "Is", "value": None}],
-            kwargs={"query_date": "12 April 2022"},
+            [{"value": None, "op": "Is", "field": "result"}],
+            kwargs={"query_date": "3 February 2023"},
         ),
         case(
             "t3",
             ["the alliance's chief"],
             [
-                {"field": "wiki", "op": "Eq", "value": "X"},
-                {"field": "country", "op": "Eq", "value": "IGO"},
+                {"value": "X", "op": "Eq", "field": "wiki"},
+                {"value": "IGO", "op": "Eq", "field": "country"},
             ],
             kwargs={"query_date": "2021-05-01"},
         ),
@@ -196,7 +196,7 @@ def test_ngec_reader_keeps_collected_agent_to_code_cases(tmp_path: Path) -> None
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     first, second, third = ngec_actors.read_cases(path)
     assert (first.country, first.sectors, first.date, first.needs_wiki) == (
-        "KEN",
+        "UGA",
         frozenset({"COP", "GOV"}),
         None,
         False,
@@ -204,7 +204,7 @@ def test_ngec_reader_keeps_collected_agent_to_code_cases(tmp_path: Path) -> None
     assert (second.country, second.expects_country, second.date) == (
         None,
         True,
-        dt.date(2022, 4, 12),
+        dt.date(2023, 2, 3),
     )
     assert (third.country, third.needs_wiki, third.date) == ("IGO", True, dt.date(2021, 5, 1))
 
@@ -276,7 +276,7 @@ def test_cat_reader_skips_a_document_without_an_iso_creation_time(tmp_path: Path
     ("text", "expected"),
     [
         (
-            "2012-03-S-011\n\nKABUL, Afghanistan (March 4, 2012)\nA force detained two.",
+            "2012-03-S-047\n\nBAGRAM AIRFIELD, Afghanistan (March 4, 2012)\nTroops held a pair.",
             dt.date(2012, 3, 4),
         ),
         (
@@ -311,11 +311,11 @@ def test_isaf_province_key(name: str | None, key: str | None) -> None:
 def test_isaf_reader_splits_types_and_keeps_known_provinces(tmp_path: Path) -> None:
     system = "Vocabulary: provinces = ['khost', 'logar', 'sar_e_pul'], target_groups = ['x']"
     prompt = (
-        "PRESS RELEASE TEXT: 2011-07-S-002\n\nKABUL, Afghanistan (July 3, 2011)\n"
-        "A security force detained a facilitator in Khost province yesterday."
+        "PRESS RELEASE TEXT: 2011-08-S-019\n\nBAGRAM AIRFIELD, Afghanistan (Aug. 9, 2011)\n"
+        "Soldiers arrested an arms courier in Khost province yesterday."
     )
     gold = {
-        "start_date": "2011-07-02",
+        "start_date": "2011-08-08",
         "event_type": ["airstrike;detention"],
         "province": ["khost;southern afghanistan"],
     }
@@ -325,12 +325,12 @@ def test_isaf_reader_splits_types_and_keeps_known_provinces(tmp_path: Path) -> N
     (release,) = isaf.read_releases(path)
     assert (release.id, release.release_id, release.date) == (
         "isaf-001",
-        "2011-07-S-002",
-        dt.date(2011, 7, 3),
+        "2011-08-S-019",
+        dt.date(2011, 8, 9),
     )
     assert release.event_types == frozenset({"airstrike", "detention"})
     assert release.provinces == frozenset({"khost"})
-    assert release.event_date == dt.date(2011, 7, 2)
+    assert release.event_date == dt.date(2011, 8, 8)
 
 
 def test_geoparsing_readers(tmp_path: Path) -> None:
@@ -367,24 +367,25 @@ def test_event_location_reader_reads_the_array_inside_the_zip(tmp_path: Path) ->
         {
             "_id": "a",
             "source": "RELABEL",
-            "text": "Troops fired shells into Homs.",
+            "text": "Gunners shelled a depot outside Hama.",
             "tokens": [
                 {"text": w, "start": b, "end": b + len(w), "id": i}
                 for i, (w, b) in enumerate(
                     [
-                        ("Troops", 0),
-                        ("fired", 7),
-                        ("shells", 13),
-                        ("into", 20),
-                        ("Homs", 25),
-                        (".", 29),
+                        ("Gunners", 0),
+                        ("shelled", 8),
+                        ("a", 16),
+                        ("depot", 18),
+                        ("outside", 24),
+                        ("Hama", 32),
+                        (".", 36),
                     ]
                 )
             ],
             # The file's own slip: a LOCATION with the verb's characters but the right tokens.
             "spans": [
-                {"start": 7, "end": 12, "token_start": 1, "token_end": 1, "label": "VERB"},
-                {"start": 7, "end": 7, "token_start": 4, "token_end": 4, "label": "LOCATION"},
+                {"token_start": 1, "token_end": 1, "start": 8, "end": 15, "label": "VERB"},
+                {"token_start": 5, "token_end": 5, "start": 8, "end": 8, "label": "LOCATION"},
             ],
         },
         {
@@ -397,8 +398,8 @@ def test_event_location_reader_reads_the_array_inside_the_zip(tmp_path: Path) ->
         {
             "_id": "d",
             "source": "APW_RA",
-            "text": "Police raided a flat.",
-            "spans": [{"start": 7, "end": 13, "label": "VERB"}],
+            "text": "Militia looted a shop.",
+            "spans": [{"label": "VERB", "start": 8, "end": 14}],
         },
     ]
     path = tmp_path / "labeled.zip"
@@ -407,14 +408,14 @@ def test_event_location_reader_reads_the_array_inside_the_zip(tmp_path: Path) ->
         archive.writestr("labeled_text.jsonl", json.dumps(records))
     cases = event_location.read_cases(path)
     assert [(c.id, c.verb, c.locations) for c in cases] == [
-        ("a", (7, 12), ((25, 29),)),
+        ("a", (8, 15), ((32, 36),)),
         ("b", (5, 9), ()),
     ]
 
 
 MUC_TEXT = """TST9-MUC4-0001
 
-   LIMA, 12 MAR 89 (RADIO X) -- [TEXT] A BOMB EXPLODED AT A BANK YESTERDAY.
+   SALTO, 14 JUN 90 (RADIO X) -- [TEXT] A PARKED CAR BLEW UP BESIDE A FRUIT STALL LAST NIGHT.
 
 TST9-MUC4-0002
 
@@ -422,10 +423,10 @@ TST9-MUC4-0002
 """
 MUC_KEY = """0.  MESSAGE: ID                    TST9-MUC4-0001
 1.  MESSAGE: TEMPLATE              1
-2.  INCIDENT: DATE                 (11 MAR 89) / (- 12 MAR 89)
-3.  INCIDENT: LOCATION             (PERU: LIMA (CITY)) / (PERU)
+2.  INCIDENT: DATE                 (13 JUN 90) / (- 14 JUN 90)
+3.  INCIDENT: LOCATION             (URUGUAY: SALTO (CITY)) / (URUGUAY)
 4.  INCIDENT: TYPE                 BOMBING
-10. PERP: ORGANIZATION ID          "SHINING PATH" / "SENDERO"
+10. PERP: ORGANIZATION ID          "BLUE MOUNTAIN FRONT" / "FRENTE AZUL"
                                    ?"RED CELL"
 
 0.  MESSAGE: ID                    TST9-MUC4-0002
@@ -439,22 +440,22 @@ def test_muc_readers(tmp_path: Path) -> None:
     (tmp_path / "key").write_text(MUC_KEY, encoding="latin-1")
     docs = muc4.read_documents(tmp_path / "text")
     assert [(d.id, d.dateline) for d in docs] == [
-        ("TST9-MUC4-0001", dt.date(1989, 3, 12)),
+        ("TST9-MUC4-0001", dt.date(1990, 6, 14)),
         ("TST9-MUC4-0002", None),
     ]
-    assert docs[0].text.startswith("LIMA, 12 MAR 89")
+    assert docs[0].text.startswith("SALTO, 14 JUN 90")
     (template,) = muc4.read_templates(tmp_path / "key")
     assert template.incident == "BOMBING"
-    assert template.dates == ((dt.date(1989, 3, 11),) * 2, (dt.date(1989, 3, 12),) * 2)
-    assert template.countries == frozenset({"PER"})
-    assert template.perp_orgs == (("SHINING PATH", "SENDERO"), ("RED CELL",))
+    assert template.dates == ((dt.date(1990, 6, 13),) * 2, (dt.date(1990, 6, 14),) * 2)
+    assert template.countries == frozenset({"URY"})
+    assert template.perp_orgs == (("BLUE MOUNTAIN FRONT", "FRENTE AZUL"), ("RED CELL",))
 
 
 @pytest.mark.parametrize(
     ("value", "spans"),
     [
         ("23 AUG 88", ((dt.date(1988, 8, 23), dt.date(1988, 8, 23)),)),
-        ("20 AUG 88 - 23 AUG 88", ((dt.date(1988, 8, 20), dt.date(1988, 8, 23)),)),
+        ("04 OCT 88 - 07 OCT 88", ((dt.date(1988, 10, 4), dt.date(1988, 10, 7)),)),
         ("-", ()),
     ],
 )

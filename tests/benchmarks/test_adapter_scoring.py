@@ -15,6 +15,7 @@ from adapters.common import SetResult, by_trigger, first_of_types
 from adapters.petrarch_records import as_root_records, triples_of
 from adapters.plover_gsr import predicted_countries, predicted_sectors
 from adapters.timex import GoldTimex, TimexOutcome
+from whimbrel.records import PlaceRef
 
 
 def record(event_type: str, trigger_start: int, **fields: Any) -> dict[str, Any]:
@@ -158,11 +159,17 @@ def test_event_location_overlap(gold: tuple, found: tuple, right: bool) -> None:
 def test_geoparsing_unresolved_counts_as_the_largest_error() -> None:
     toponym = geoparsing.Toponym("Oslo", 59.91, 10.75)
     assert geoparsing._geocoded("a", toponym, None).error_km == geoparsing.MAX_ERROR_KM
-
-    class Place:
-        name, lat, lon = "Oslo", 59.95, 10.75
-
-    near = geoparsing._geocoded("a", toponym, Place())
+    place = PlaceRef(
+        text="Oslo",
+        name="Oslo",
+        geonameid=3143244,
+        lat=59.95,
+        lon=10.75,
+        country="NOR",
+        resolution=4,
+        method="gazetteer",
+    )
+    near = geoparsing._geocoded("a", toponym, place)
     assert near.error_km < 5
     result = geoparsing._result(
         "geo_x", [near, geoparsing._geocoded("a", toponym, None)], seconds=0.0

@@ -42,15 +42,13 @@ def mention(
     )
 
 
-QURESHI = ref(
-    "Pakistan's foreign minister Shah Mahmood Qureshi", "Shah Mahmood Qureshi", "PAK", "GOV"
-)
-QURESHI_SHORT = ref("Qureshi", "Qureshi", "PAK", "GOV")
-HE = ref("He", "Shah Mahmood Qureshi", "PAK", "GOV")
-HAMEED = ref("the ISI chief Faiz Hameed", "Faiz Hameed", "PAK", "SPY")
-KABUL = ref("Kabul", "Afghanistan", "AFG", None)
-TALIBAN = ref("Taliban officials", "Taliban officials", "AFG", "GOV")
-MUTTAQI = ref("the Afghan foreign minister", "Amir Khan Muttaqi", "AFG", "GOV")
+BOATENG = ref("Ghana's foreign minister Kwame Adjei Boateng", "Kwame Adjei Boateng", "GHA", "GOV")
+BOATENG_SHORT = ref("Boateng", "Boateng", "GHA", "GOV")
+HE = ref("He", "Kwame Adjei Boateng", "GHA", "GOV")
+MENSAH = ref("Esi Mensah, Ghana's intelligence director", "Esi Mensah", "GHA", "SPY")
+LOME = ref("Lome", "Togo", "TGO", None)
+TOGO_OFFICIALS = ref("Togolese officials", "Togolese officials", "TGO", "GOV")
+AGBEKO = ref("the Togolese foreign minister", "Komi Agbeko", "TGO", "GOV")
 ENVOY = ref("the US envoy", "US envoy", "USA", "GOV")
 POLICE = ref("Kenyan police", "Kenyan police", "KEN", "COP")
 PROTESTERS = ref("protesters", "protesters", "KEN", "CVL")
@@ -64,30 +62,30 @@ SUDAN_ENVOY = ref("Sudanese envoy", "Sudanese envoy", "SDN", "GOV")
 
 # (mentions of one event, expected actor names, expected recipient names)
 CASES = [
-    # a co-actor named in another mention joins; "He" and "Qureshi" are one party
+    # a co-actor named in another mention joins; "He" and "Boateng" are one party
     (
         [
-            mention(0, [QURESHI], [KABUL]),
-            mention(100, [HAMEED, QURESHI_SHORT], [TALIBAN]),
-            mention(200, [HE], [MUTTAQI]),
+            mention(0, [BOATENG], [LOME]),
+            mention(100, [MENSAH, BOATENG_SHORT], [TOGO_OFFICIALS]),
+            mention(200, [HE], [AGBEKO]),
         ],
-        {"Shah Mahmood Qureshi", "Faiz Hameed"},
-        {"Taliban officials", "Amir Khan Muttaqi"},
+        {"Kwame Adjei Boateng", "Esi Mensah"},
+        {"Togolese officials", "Komi Agbeko"},
     ),
     # the party named by surname in the lead carries the fullest name another mention gives
     (
-        [mention(0, [QURESHI_SHORT], [TALIBAN]), mention(100, [HE], [MUTTAQI])],
-        {"Shah Mahmood Qureshi"},
-        {"Taliban officials", "Amir Khan Muttaqi"},
+        [mention(0, [BOATENG_SHORT], [TOGO_OFFICIALS]), mention(100, [HE], [AGBEKO])],
+        {"Kwame Adjei Boateng"},
+        {"Togolese officials", "Komi Agbeko"},
     ),
     # a co-party of a country not on that side stays out (it would add a dyad)
     (
         [
-            mention(0, [QURESHI], [TALIBAN], date_method="rule:weekday"),
-            mention(100, [QURESHI_SHORT, ENVOY], [TALIBAN]),
+            mention(0, [BOATENG], [TOGO_OFFICIALS], date_method="rule:weekday"),
+            mention(100, [BOATENG_SHORT, ENVOY], [TOGO_OFFICIALS]),
         ],
-        {"Shah Mahmood Qureshi"},
-        {"Taliban officials"},
+        {"Kwame Adjei Boateng"},
+        {"Togolese officials"},
     ),
     # both sides of one country: a party from the other side never crosses over
     (
@@ -141,7 +139,7 @@ def test_event_parties(
 
 def test_party_keeps_its_own_text() -> None:
     (event,) = cluster_story(
-        [mention(0, [QURESHI_SHORT], [TALIBAN]), mention(100, [HE], [MUTTAQI])]
+        [mention(0, [BOATENG_SHORT], [TOGO_OFFICIALS]), mention(100, [HE], [AGBEKO])]
     )
     (actor,) = event.actors
-    assert (actor.text, actor.name) == ("Qureshi", "Shah Mahmood Qureshi")
+    assert (actor.text, actor.name) == ("Boateng", "Kwame Adjei Boateng")

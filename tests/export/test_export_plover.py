@@ -21,11 +21,35 @@ def article_of(result: StoryResult) -> Article:
 
 # The PLOVER-JSONL fields, in the order of notes/common.md.
 RECORD_KEYS = [
-    "id", "story_id", "date", "date_precision", "date_raw", "date_method", "event_type",
-    "mode", "cameo_code", "quad_class", "intensity", "modality", "hedged", "actor",
-    "recipient", "location", "contexts", "attribution", "publisher", "pub_date", "sentence",
-    "spans", "trigger", "num_mentions", "num_stories", "mentions", "coder_version", "model",
-]  # fmt: skip
+    "id",
+    "story_id",
+    "date",
+    "date_precision",
+    "date_raw",
+    "date_method",
+    "event_type",
+    "mode",
+    "cameo_code",
+    "quad_class",
+    "intensity",
+    "modality",
+    "hedged",
+    "actor",
+    "recipient",
+    "location",
+    "contexts",
+    "attribution",
+    "publisher",
+    "pub_date",
+    "sentence",
+    "spans",
+    "trigger",
+    "num_mentions",
+    "num_stories",
+    "mentions",
+    "coder_version",
+    "model",
+]
 
 
 def test_event_record_has_the_plover_fields_in_order() -> None:

@@ -47,35 +47,37 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
         ("Rebels attacked the convoy.", "attacked", None),
         # A trailing date the parser hung on the reporting verb dates the reported event.
         (
-            "The army today confirmed the arrest of a smuggler during a raid in Herat city, "
-            "Herat province Sept. 19.",
+            "Provincial police today confirmed the overnight arrest of a smuggler near Herat "
+            "city, Herat province Sept. 19.",
             "arrest",
             ("Sept. 19", False),
         ),
         (
-            "Officials on Monday confirmed the capture of two gunmen in Kunduz province Saturday.",
-            "capture",
+            "Officials on Monday confirmed that troops captured two gunmen in Kunduz province "
+            "Saturday.",
+            "captured",
             ("Saturday", False),
         ),
         # "since Oct. 1" places the count relative to a day; it is not the event's date.
         ("Police have arrested forty suspects in the city since Oct. 1.", "arrested", None),
         ("The curfew was extended until Friday.", "extended", None),
         # A 24-hour clock time is no year; the day comes with the part of it.
-        ("Urban guerrillas began the attack at 1805.", "began", None),
+        ("Insurgents opened the assault at 2140.", "opened", None),
         ("The troops were ambushed at 0630 on 12 March.", "ambushed", ("12 March", False)),
         (
-            "The mayor was killed on the night of 16 December near the square.",
-            "killed",
-            ("the night of 16 December", False),
+            "Two guards were stabbed on the evening of 3 August behind the warehouse.",
+            "stabbed",
+            ("the evening of 3 August", False),
         ),
         # A clause describing the event noun dates it; one describing a person does not.
         (
-            "Officials blamed the offensive, which was launched on Saturday, for the crisis.",
-            "offensive",
-            ("Saturday", False),
+            "Aid groups criticised the blockade, which was imposed on Thursday, over its toll on "
+            "children.",
+            "blockade",
+            ("Thursday", False),
         ),
         (
-            "Officials denounced the attack on the commander, who was arrested in May.",
+            "Officials denounced the attack on the commander, who had been detained in May.",
             "attack",
             None,
         ),
@@ -87,15 +89,15 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
         ),
         # An ordinal of a street is no day of the month; "on the 15th" is.
         (
-            "They destroyed several power poles on 29th street and burned two trucks.",
-            "destroyed",
+            "Vandals wrecked three traffic lights on 42nd Street and torched a van.",
+            "wrecked",
             None,
         ),
         ("The rebels attacked the town on the 15th.", "attacked", ("the 15th", False)),
         (
-            "Rebels attacked the barracks on the morning of 3 May.",
-            "attacked",
-            ("the morning of 3 May", False),
+            "Militiamen stormed the prison on the afternoon of 9 July.",
+            "stormed",
+            ("the afternoon of 9 July", False),
         ),
     ],
 )
@@ -113,9 +115,9 @@ def test_dateline_date_is_not_the_event_date(nlp):  # type: ignore[no-untyped-de
     ("text", "place", "date"),
     [
         (
-            "KABUL, Afghanistan (Jan. 22, 2013)\nForces detained",
+            "KABUL, Afghanistan (Jan. 14, 2013)\nForces detained",
             "KABUL, Afghanistan",
-            "Jan. 22, 2013",
+            "Jan. 14, 2013",
         ),
         ("Release 2011-05\n\nLIMA, Peru (Sept. 1) - Police said", "LIMA, Peru", "Sept. 1"),
         ("MEXICO CITY -- The government said", "MEXICO CITY", None),

@@ -27,17 +27,25 @@ def places_of(nlp, text: str, trigger: str) -> list[str]:  # type: ignore[no-unt
 # (sentence, trigger word, the place that must come first)
 CASES = [
     ("Gunmen killed three farmers in Kano on Tuesday.", "killed", "Kano"),
-    ("Rebels seized the town of Goma after a week of fighting.", "seized", "Goma"),
+    (
+        "Insurgents overran the lakeside town of Goma following days of clashes.",
+        "overran",
+        "Goma",
+    ),
     ("Two policemen were shot dead in the city of Peshawar.", "shot", "Peshawar"),
     ("The activist was arrested during a protest in Minsk.", "arrested", "Minsk"),
     ("Troops killed two militants and wounded four in Mosul.", "killed", "Mosul"),
-    ("A bomb killed six people near the border town of Chaman.", "killed", "Chaman"),
+    (
+        "A roadside blast killed six travellers close to the frontier town of Chaman.",
+        "killed",
+        "Chaman",
+    ),
     ("Police detained the suspect at a checkpoint outside Lagos.", "detained", "Lagos"),
-    ("Soldiers patrolled the streets of Bamako on Sunday.", "patrolled", "Bamako"),
+    ("On Sunday troops patrolled the empty streets of Bamako.", "patrolled", "Bamako"),
     ("Protesters marched through Santiago to the presidential palace.", "marched", "Santiago"),
     ("A car bomb in Kirkuk killed four soldiers.", "killed", "Kirkuk"),
     (
-        "Three civilians were killed when militants attacked a market in Maiduguri.",
+        "Three traders were killed as gunmen stormed a crowded market in Maiduguri.",
         "killed",
         "Maiduguri",
     ),
@@ -59,14 +67,16 @@ def test_finer_place_comes_before_its_region(nlp):  # type: ignore[no-untyped-de
 
 def test_places_of_the_reporter_are_not_the_event_s(nlp):  # type: ignore[no-untyped-def]
     found = places_of(
-        nlp, "The minister told reporters in Paris that troops had attacked.", "attacked"
+        nlp,
+        "The minister told reporters in Paris that troops had attacked a base near Gao.",
+        "attacked",
     )
-    assert "Paris" not in found
+    assert found[:1] == ["Gao"] and "Paris" not in found, found
 
 
 def test_origin_of_the_subject_is_not_the_event_place(nlp):  # type: ignore[no-untyped-def]
-    found = places_of(nlp, "A trader from Accra was robbed last week.", "robbed")
-    assert "Accra" not in found
+    found = places_of(nlp, "A trader from Accra was robbed last week in Kumasi.", "robbed")
+    assert found[:1] == ["Kumasi"] and "Accra" not in found, found
 
 
 def test_dateline_place_is_not_attached(nlp):  # type: ignore[no-untyped-def]
@@ -77,7 +87,11 @@ def test_dateline_place_is_not_attached(nlp):  # type: ignore[no-untyped-def]
 # A place only deep in the event's clause is still its place when nothing nearer names one.
 DEEP_CASES = [
     ("One guard was shot while escorting aid trucks to a camp in Dadaab.", "shot", "Dadaab"),
-    ("A man was killed and a boy wounded as they crossed a bridge in Kisumu.", "killed", "Kisumu"),
+    (
+        "A cyclist was killed and his son hurt while crossing a bridge in Kisumu.",
+        "killed",
+        "Kisumu",
+    ),
     # The small model labels these towns PERSON or NORP; a one-word name in a phrase of where
     # still counts (the gazetteer later keeps only the names it knows).
     (
@@ -86,14 +100,15 @@ DEEP_CASES = [
         "Taji",
     ),
     (
-        "A truck loaded with explosives, parked in the centre of Florencia, was detonated.",
+        "A pickup rigged with dynamite and abandoned in the centre of Florencia was detonated "
+        "at noon.",
         "detonated",
         "Florencia",
     ),
     ("A driver was killed while placing a bomb to kill police in Samarra.", "killed", "Samarra"),
     # A direction places the town it names relative to the phrase of where.
-    ("A shopkeeper was shot dead in a village northeast of Kirkuk.", "shot", "Kirkuk"),
-    ("Two guards were shot dead in a hamlet southwest of Mosul on Monday.", "shot", "Mosul"),
+    ("A grocer was shot at his stall in a village northeast of Kirkuk.", "shot", "Kirkuk"),
+    ("Gunmen fatally shot two guards in a hamlet southwest of Mosul on Monday.", "shot", "Mosul"),
 ]
 
 
@@ -104,11 +119,23 @@ def test_place_deep_in_the_clause_is_a_fallback(nlp, text, trigger, place):  # t
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger", "absent"),
+    ("text", "trigger", "place", "absent"),
     [
-        ("Police arrested two men who had bought weapons in Tripoli.", "arrested", "Tripoli"),
-        ("Officials in Geneva said that soldiers had been killed.", "killed", "Geneva"),
+        (
+            "Two men who had bought weapons in Tripoli were arrested at a checkpoint in Sabha.",
+            "arrested",
+            "Sabha",
+            "Tripoli",
+        ),
+        (
+            "Officials in Geneva said that soldiers had been killed while guarding a convoy in "
+            "Juba.",
+            "killed",
+            "Juba",
+            "Geneva",
+        ),
     ],
 )
-def test_fallback_skips_relative_and_source_clauses(nlp, text, trigger, absent):  # type: ignore[no-untyped-def]
-    assert absent not in " ".join(places_of(nlp, text, trigger))
+def test_fallback_skips_relative_and_source_clauses(nlp, text, trigger, place, absent):  # type: ignore[no-untyped-def]
+    found = places_of(nlp, text, trigger)
+    assert found[:1] == [place] and absent not in " ".join(found), found

@@ -23,17 +23,20 @@ pytestmark = pytest.mark.slow
 CASES = [
     # R1: "to" left without its object, the parser made that object a clause's subject
     (
-        "Chile has given asylum to four Bolivian army officers camped out in its embassy since "
-        "the coup, the ministry said.",
-        ("AID", "CHL", "BOL"),
+        "Citing threats to their lives, Mexico gave asylum to two Ecuadorian journalists hiding "
+        "in its Quito embassy.",
+        ("AID", "MEX", "ECU"),
     ),
     # R1: whom a programme in the object's "of" chain is for
     (
-        "Japan suspended part of a military aid programme for Laos on Monday.",
-        ("SANCTION", "JPN", "LAO"),
+        "Sweden suspended the bulk of a police training programme for Burundi.",
+        ("SANCTION", "SWE", "BDI"),
     ),
     # R2: an issuer compounded with the event noun
-    ("Syria will allow the return of U.N. arms inspectors.", ("RETREAT", "SYR", "UNO")),
+    (
+        "Baghdad will allow the return of UN weapons inspectors after a four-year gap.",
+        ("RETREAT", "IRQ", "UNO"),
+    ),
     # R4: the one allowed to act is the subject of the clause after "allow"
     (
         "The Kenyan electoral board allowed opposition leader Raila Odinga to contest the vote.",
@@ -41,22 +44,22 @@ CASES = [
     ),
     # R4: the named object of an infinitive of purpose
     (
-        "Denmark is willing to send weapons to help defend Estonia if it is attacked.",
-        ("AID", "DNK", "EST"),
+        "Spain will send fighter jets to defend Romania's airspace.",
+        ("MOBILIZE", "ESP", "ROU"),
     ),
     # R5: a bare count of victims loses to the named target of the clause it hangs on
     (
-        "Ethiopian forces fired rockets at Eritrean army posts, killing or wounding 30.",
-        ("ASSAULT", "ETH", "ERI"),
+        "Sudanese gunners shelled a Chadian border garrison overnight, killing 12.",
+        ("ASSAULT", "SDN", "TCD"),
     ),
-    # "up to 12 X": a counted object the parser hung on the particle "up"
+    # "up to N X": a counted object the parser hung on the particle "up"
     (
-        "Chechen rebels have kidnapped up to 16 Russian civilian advisers from a town market.",
-        ("ASSAULT", "RUS", "RUS"),
+        "Tuareg rebels abducted up to 30 Malian soldiers at a desert outpost.",
+        ("ASSAULT", "MLI", "MLI"),
     ),
     (
-        "Afghan rebels have kidnapped up to 16 Russian civilian engineers from a market.",
-        ("ASSAULT", "AFG", "RUS"),
+        "Somali gunmen kidnapped up to 20 Kenyan aid workers in Mandera county last week.",
+        ("ASSAULT", "SOM", "KEN"),
     ),
     # R3: the counterpart of the event a circumstance of the act names
     (
@@ -71,7 +74,7 @@ CASES = [
     ),
     # whom an actor holds "as" shields or hostages
     (
-        "Rebels were holding dozens of Congolese villagers as human shields.",
+        "Militiamen used a group of Congolese farmers as human shields during their retreat.",
         ("ASSAULT", "COD", "COD"),
     ),
     # R7: an agentless arrest is the act of the state where it happens
@@ -101,10 +104,10 @@ def test_party_rules(summaries, text: str, expected: tuple[str, str, str]) -> No
 SPANS = [
     # R6: one person's name the parser cut into several subjects is one party
     (
-        "Sheikh Tamim bin Hamad al-Thani opened talks with Iran on Sunday.",
+        "Sheikh Faisal bin Nasser al-Kuwari opened talks with Iran on Sunday.",
         "talks",
         "actors",
-        ["Sheikh Tamim bin Hamad al-Thani"],
+        ["Sheikh Faisal bin Nasser al-Kuwari"],
     ),
     # a named party's span leaves out where it is; the place is attached separately
     (
@@ -132,9 +135,9 @@ def test_party_spans(mentions_of, text: str, trigger: str, role: str, texts: lis
 
 
 def test_one_person_name_is_one_party() -> None:
-    # the parser made "al", "-" and "Thani" subjects of their own: one party, the first word
-    words = ["Sheikh", "Tamim", "bin", "Hamad", "al", "-", "Thani", "met", "Ruto"]
+    # the parser made "al", "-" and "Kuwari" subjects of their own: one party, the first word
+    words = ["Sheikh", "Faisal", "bin", "Nasser", "al", "-", "Kuwari", "met", "Ruto"]
     ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"]
     doc = Doc(Vocab(), words=words, ents=[*ents, "B-PERSON"])
     heads = (doc[1], doc[4], doc[5], doc[6], doc[8])
-    assert [t.text for t in one_per_person(heads)] == ["Tamim", "Ruto"]
+    assert [t.text for t in one_per_person(heads)] == ["Faisal", "Ruto"]

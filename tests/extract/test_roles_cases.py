@@ -13,20 +13,26 @@ pytestmark = pytest.mark.slow
 Summary = tuple[str, str, str, str]  # as the `summaries` fixture gives
 
 
+def case_id(case: object) -> str:
+    """A row's test id: the start of its sentence, for a plain row or a ``pytest.param``."""
+    values = getattr(case, "values", case)
+    return str(values[0])[:40]  # type: ignore[index]
+
+
 CASES = [
     # raising through an adjective: "is about to"
     (
-        "Kenya is about to restore diplomatic ties with Somalia.",
+        "Nairobi is about to normalise relations with Mogadishu.",
         ("SUPPORT", "KEN", "SOM", "asserted"),
     ),
     # a list of actors, and the counterpart inside an event-noun object
     (
-        "Ghana, Togo, Benin and Niger welcomed the resumption of diplomatic ties with Mali.",
+        "Ghana, Togo, Benin and Niger welcomed the restoration of ties with Mali.",
         ("SUPPORT", "BEN,GHA,NER,TGO", "MLI", "asserted"),
     ),
     (
-        "Japan welcomed the resumption of diplomatic ties between Iran and Saudi Arabia.",
-        ("SUPPORT", "JPN", "IRN,SAU", "asserted"),
+        "Japan welcomed the restoration of ties between Morocco and Algeria.",
+        ("SUPPORT", "JPN", "DZA,MAR", "asserted"),
     ),
     # one party per place or people
     ("Lawmakers in Chile and Peru criticized Bolivia.", ("ACCUSE", "CHL,PER", "BOL", "asserted")),
@@ -48,7 +54,7 @@ CASES = [
     ("Criticized by Germany, Hungary defended its new law.", ("ACCUSE", "DEU", "HUN", "asserted")),
     # object control: the one urged does the act
     (
-        "Egypt urged Israel to withdraw its troops from Gaza.",
+        "Egypt urged Israel to withdraw armored units from Gaza.",
         ("RETREAT", "ISR", "PSE", "hypothetical"),
     ),
     (
@@ -61,8 +67,16 @@ CASES = [
     ("Qatar and Egypt renewed diplomatic ties.", ("SUPPORT", "EGY,QAT", "", "asserted")),
     # "Neither ... nor" negates, and is not part of the first name
     ("Neither Chile nor Peru attacked the convoy.", ("ASSAULT", "CHL,PER", "?", "negated")),
-    # a refusal negates the act refused
-    ("Cuba criticized Chile's refusal to talk with Venezuela.", ("CONSULT", "", "VEN", "negated")),
+    # a refusal negates the act refused; the one who refuses is the one who does not act
+    pytest.param(
+        "Cuba criticized Chile's refusal to talk with Venezuela.",
+        ("CONSULT", "CHL", "VEN", "negated"),
+        marks=pytest.mark.xfail(
+            reason="the possessor of an event noun ('Chile's refusal') is not carried to the "
+            "refused act as its actor: the CONSULT gets no actor",
+            strict=True,
+        ),
+    ),
     # an agreement or a threat is aimed at the target of the act it announces
     ("Brazil threatened to impose sanctions on Paraguay.", ("THREATEN", "BRA", "PRY", "asserted")),
     ("Spain agreed to lift its sanctions on Morocco.", ("AGREE", "ESP", "MAR", "asserted")),
@@ -73,7 +87,7 @@ CASES = [
         ("THREATEN", "CHL", "PER", "asserted"),
     ),
     (
-        "Norway offered to hand over to Sweden the seized trawler.",
+        "Norway offered to return to Sweden a fishing boat its coast guard had impounded.",
         ("AGREE", "NOR", "SWE", "asserted"),
     ),
     (
@@ -93,7 +107,7 @@ CASES = [
     # ... the verb's own "to" object, or a named place the announced act is done in
     ("Kenya agreed to Ugandan mediation in the dispute.", ("AGREE", "KEN", "UGA", "asserted")),
     (
-        "The junta threatened to declare a state of emergency in Bamako.",
+        "The junta threatened to impose a curfew in Bamako.",
         ("THREATEN", "MLI", "MLI", "asserted"),
     ),
     # the condition of a threat names the one threatened
@@ -110,12 +124,12 @@ CASES = [
     ),
     # a protest is aimed at what its purpose names, else at the place's authorities
     (
-        "Farmers began a hunger strike to demand the resignation of the Kenyan agriculture "
-        "minister.",
+        "Cotton growers marched on parliament to press for the dismissal of Kenya's farm minister.",
         ("PROTEST", "KEN", "KEN", "asserted"),
     ),
     (
-        "Teachers began a hunger strike in protest of the Nigerian government's decision.",
+        "Nurses walked off the job to protest against a pay freeze ordered by the Nigerian "
+        "government.",
         ("PROTEST", "NGA", "NGA", "asserted"),
     ),
     (
@@ -124,8 +138,8 @@ CASES = [
     ),
     # what is mobilised for names the target
     (
-        "Turkey mobilized reservists for a possible war against Syria.",
-        ("MOBILIZE", "TUR", "SYR", "asserted"),
+        "Armenia mobilized thousands of reservists for an expected conflict with Azerbaijan.",
+        ("MOBILIZE", "ARM", "AZE", "asserted"),
     ),
     # a request names whom it asks in what it asks for
     (
@@ -138,8 +152,8 @@ CASES = [
     ),
     # the sides "among" whom an act is done; the agent of an unnamed act received
     (
-        "The African Union may halt mediation efforts among Sudan's rival generals.",
-        ("SANCTION", "IGO", "SDN", "hypothetical"),
+        "The Arab League might end its mediation among Libya's competing governments.",
+        ("SANCTION", "IGO", "LBY", "hypothetical"),
     ),
     (
         "Kenyan police launched an investigation into killings committed by Somali militants.",
@@ -153,7 +167,10 @@ CASES = [
     # a coercive act with no target is aimed at the place it is done in
     ("The army imposed a curfew in Kigali.", ("COERCE", "RWA", "RWA", "asserted")),
     # the destination and the demonym agent inside an event-noun object
-    ("Uruguay cancelled a planned visit to Paraguay.", ("REJECT", "URY", "PRY", "asserted")),
+    (
+        "Uruguay cancelled its foreign minister's scheduled visit to Paraguay.",
+        ("REJECT", "URY", "PRY", "asserted"),
+    ),
     (
         "Serbia rejected proposed Croatian changes to the treaty.",
         ("REJECT", "SRB", "HRV", "asserted"),
@@ -169,7 +186,7 @@ CASES = [
         ("ASSAULT", "SDN", "TCD", "asserted"),
     ),
     (
-        "The Kenyan parliament issued a statement condemning the Ugandan army.",
+        "The Kenyan parliament issued a statement sharply condemning the Ugandan army.",
         ("ACCUSE", "KEN", "UGA", "asserted"),
     ),
     # a demonym shared by coordinated bare nouns makes one party
@@ -193,9 +210,10 @@ CASES = [
         ("CONSULT", "IND", "USA", "asserted"),
     ),
     # travel: the traveller of "on his visit", the purpose "for talks", the destination
+    # ... and arriving in a capital on an official visit visits that capital's state
     (
         "The Kenyan president arrived in Kampala on his first official visit.",
-        ("CONSULT", "KEN", "", "asserted"),
+        ("CONSULT", "KEN", "UGA", "asserted"),
     ),
     (
         "The Chinese premier left for Canberra on Sunday for talks with the Australian prime "
@@ -228,37 +246,49 @@ CASES = [
         "The Kenyan foreign minister, together with his Ugandan counterpart, met Somali officials.",
         ("CONSULT", "KEN,UGA", "SOM", "asserted"),
     ),
-    (
+    # the deputy of a Kenyan minister is Kenyan too
+    pytest.param(
         "The Kenyan foreign minister and his deputy Amina Odhiambo met the Somali president.",
-        ("CONSULT", "?,KEN", "SOM", "asserted"),
+        ("CONSULT", "KEN", "SOM", "asserted"),
+        marks=pytest.mark.xfail(
+            reason="'his deputy Amina Odhiambo' does not inherit the country of the one 'his' "
+            "refers to: she stays a party with no country ('?,KEN')",
+            strict=True,
+        ),
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[case_id(c) for c in CASES])
 def test_roles_of_the_event(summaries, text: str, expected: Summary) -> None:  # type: ignore[no-untyped-def]
     found = summaries(text)
     assert expected in found, found
 
 
-# (sentence, an event type that must not be coded there, why)
+# (sentence, the event that is coded there as (type, actors, recipients), an event type that
+# must not be coded there, why)
 ABSENT = [
     (
         "Norway condemned an attack by Sudanese soldiers.",
+        ("ACCUSE", "NOR", "SDN"),
         "ASSAULT",
         "the attack is only what the condemnation is about",
     ),
     (
         "Japan offered military support to the Philippines.",
+        ("AGREE", "JPN", "PHL"),
         "SUPPORT",
         "the support is what is offered, part of the AGREE",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "event_type", "why"), ABSENT, ids=[a[2][:30] for a in ABSENT])
-def test_event_not_coded(summaries, text: str, event_type: str, why: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("text", "present", "event_type", "why"), ABSENT, ids=[a[3][:30] for a in ABSENT]
+)
+def test_event_not_coded(summaries, text: str, present, event_type: str, why: str) -> None:  # type: ignore[no-untyped-def]
     found = summaries(text)
+    assert present in [s[:3] for s in found], (why, found)
     assert all(s[0] != event_type for s in found), (why, found)
 
 
@@ -266,24 +296,23 @@ def test_event_not_coded(summaries, text: str, event_type: str, why: str) -> Non
 # when it ends the first member with the title that opens the second ("..., deputy")
 LISTS = [
     (
-        "The Chinese envoy met with interim Prime Minister of Somalia Hassan Ali Khaire, deputy "
-        "PM Mahdi Guled and the interim foreign minister Ahmed Isse Awad.",
+        "On arrival, the Brazilian delegation met Governor Selina Mtega of Ruvuma province, "
+        "deputy governor Juma Kiwele, and three district commissioners.",
         "met",
         (
-            "interim Prime Minister of Somalia Hassan Ali Khaire",
-            "deputy PM Mahdi Guled",
-            "the interim foreign minister Ahmed Isse Awad",
+            "Governor Selina Mtega of Ruvuma province",
+            "deputy governor Juma Kiwele",
+            "three district commissioners",
         ),
     ),
     (
-        "The Chinese envoy met with interim Prime Minister of Sudan Abdalla Hamdok Idris, deputy "
-        "PM Malik Agar Ayeer and the acting foreign minister Ali Sadiq Ali, with whom the envoy "
-        "held talks on expanding trade.",
+        "Japan's trade envoy later met Zambian finance minister Mwila Banda, deputy minister "
+        "Grace Phiri and the central bank governor Ndaba Lungu, who briefed her on debt talks.",
         "met",
         (
-            "interim Prime Minister of Sudan Abdalla Hamdok Idris",
-            "deputy PM Malik Agar Ayeer",
-            "the acting foreign minister Ali Sadiq Ali",
+            "Zambian finance minister Mwila Banda",
+            "deputy minister Grace Phiri",
+            "the central bank governor Ndaba Lungu",
         ),
     ),
     # a name coordinated with the description of the one before it is the next member

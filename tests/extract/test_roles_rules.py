@@ -20,7 +20,10 @@ pytestmark = pytest.mark.slow
 # countries, modality); "?" a party without a country, "" an empty role)
 CASES = [
     # a date after a recipient preposition is passed over for the next one ("at")
-    ("Pyongyang on Thursday fired two artillery shells at Seoul.", ("ASSAULT", "PRK", "KOR")),
+    (
+        "Azerbaijani troops fired mortar rounds on Tuesday at Armenian border posts.",
+        ("ASSAULT", "AZE", "ARM"),
+    ),
     # the named source wins over an unnamed earlier one
     ("Tehran warned its citizens about Israel.", ("THREATEN", "IRN", "ISR")),
     ("Kenya warned that Somalia would face consequences.", ("THREATEN", "KEN", "SOM")),
@@ -32,14 +35,14 @@ CASES = [
     ("Armenia and Azerbaijan accused each other of shelling villages.", ("ACCUSE", "ARM,AZE", "")),
     # an attack's agent did what was done in it
     (
-        "Three Ukrainian soldiers were killed in an air strike by Russian forces.",
+        "Four Ukrainian medics were killed in a drone attack by Russian units.",
         ("ASSAULT", "RUS", "UKR"),
     ),
     # the subject of "there were"
     ("There were ten Russian soldiers killed on Sunday.", ("ASSAULT", "", "RUS")),
     # the first conjunct's subject is the second passive's recipient
     (
-        "Two Iranian journalists were detained and later released by Turkish police.",
+        "Two Iranian reporters were arrested and eventually freed by Turkish police.",
         ("RETREAT", "TUR", "IRN"),
     ),
     # quantity words are read through in a subject condition
@@ -47,7 +50,7 @@ CASES = [
     # an occasion named after its host city
     ("The Kenyan president will attend the Tokyo Olympics.", ("CONSULT", "KEN", "JPN")),
     # a first name the tagger reads as a preposition is still a list member
-    ("Barack Obama and Vladimir Putin met in Geneva.", ("CONSULT", "RUS,USA", "")),
+    ("Barack Obama and Vladimir Putin talked by phone for an hour.", ("CONSULT", "RUS,USA", "")),
     # an accord is made with the one its announced act serves
     ("Turkey signed a deal on Monday to supply Iraq with electricity.", ("SUPPORT", "TUR", "IRQ")),
     # "supply X with Y": the receiver is the object
@@ -55,7 +58,7 @@ CASES = [
     # an appeal for calm somewhere is aimed at that place
     ("The UN chief called for a ceasefire in Gaza.", ("REQUEST", "UNO", "PSE")),
     # a light verb through its preposition; a show of force aimed at where it happens
-    ("Israeli troops remained on alert in the West Bank.", ("MOBILIZE", "ISR", "PSE")),
+    ("The Serbian army stayed on high alert in Kosovo.", ("MOBILIZE", "SRB", "XKX")),
     ("Russia conducted military exercises in Alaska.", ("MOBILIZE", "RUS", "USA")),
     # "whose" stands for the noun its clause modifies
     (
@@ -70,12 +73,9 @@ CASES = [
     # damage done by a crowd is a riot
     ("Rioters torched police cars in Lagos.", ("PROTEST", "NGA", "NGA")),
     # a noun's "of" object carries the recipient preposition
-    (
-        "The United States sped up the withdrawal of its forces from Panama.",
-        ("RETREAT", "USA", "PAN"),
-    ),
+    ("France hastened the withdrawal of its last garrison from Niger.", ("RETREAT", "FRA", "NER")),
     # the subject of "face", "receive", "come under" receives what the noun names
-    ("Iran came under pressure from the European Union.", ("REQUEST", "EUR", "IRN")),
+    ("Hungary came under renewed pressure from the EU.", ("REQUEST", "EUR", "HUN")),
     ("The Kenyan president faced criticism from Ugandan officials.", ("ACCUSE", "UGA", "KEN")),
     # wanting another party to act asks it to; wanting to act oneself is no request
     ("The United States wants Israel to halt settlement construction.", ("REQUEST", "USA", "ISR")),
@@ -84,10 +84,14 @@ CASES = [
 
 # (sentence, trigger, modality)
 MODALITY = [
-    ("Nigerian teachers went on strike on Monday.", "strike", "asserted"),
+    ("Nigerian nurses went on strike last Thursday over unpaid wages.", "strike", "asserted"),
     ("The Japanese minister is going to visit Seoul.", "visit", "planned"),
     ("France is ready to send troops to Mali.", "send", "planned"),
-    ("Syria is willing to withdraw its troops from Lebanon.", "withdraw", "planned"),
+    (
+        "Rwanda is now willing to withdraw soldiers stationed in eastern Congo.",
+        "withdraw",
+        "planned",
+    ),
     ("Peace talks with the Taliban are expected to resume in Doha.", "talks", "planned"),
     ("The two presidents will meet in Lima to discuss trade.", "meet", "planned"),
 ]
@@ -124,7 +128,12 @@ def test_act_an_accusation_names_is_not_asserted(summaries) -> None:  # type: ig
 
 
 def test_disaster_is_no_agent(summaries) -> None:  # type: ignore[no-untyped-def]
-    assert not summaries("Dozens of villagers were killed by the earthquake.")
+    found = summaries(
+        "Dozens of villagers were killed by the earthquake, and Kenyan police arrested looters "
+        "in the ruins."
+    )
+    assert ("COERCE", "KEN") in [s[:2] for s in found], found
+    assert not [s for s in found if s[0] == "ASSAULT"], found
 
 
 def test_reflexive_object_is_the_actor(summaries) -> None:  # type: ignore[no-untyped-def]
@@ -148,10 +157,12 @@ def test_headline_repeating_the_body_is_one_event(pipeline) -> None:  # type: ig
 
 
 def test_wanting_to_act_oneself_is_no_request(summaries) -> None:  # type: ignore[no-untyped-def]
-    assert not [s for s in summaries("Egypt wants to expand its gas exports.") if s[0] == "REQUEST"]
+    found = summaries("Egypt wants to hold talks with Sudan on the Nile dam.")
+    assert ("CONSULT", "EGY", "SDN") in [s[:3] for s in found], found
+    assert not [s for s in found if s[0] == "REQUEST"], found
 
 
 def test_who_condemns_an_attack_does_not_make_it(summaries) -> None:  # type: ignore[no-untyped-def]
-    found = summaries("Norway condemned the attack on the Egyptian embassy.")
+    found = summaries("Norway condemned the bombing of the Egyptian embassy.")
     assert ("ACCUSE", "NOR") in [s[:2] for s in found]
     assert ("ASSAULT", "", "EGY") in [s[:3] for s in found]

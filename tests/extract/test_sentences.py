@@ -36,7 +36,7 @@ CASES = [
         ("ASSAULT", "ISR", "PSE", "asserted"),
     ),
     (
-        "The United States imposed sanctions on Venezuelan oil officials.",
+        "Washington slapped sanctions on Venezuelan oil officials.",
         ("SANCTION", "USA", "VEN", "asserted"),
     ),
     (
@@ -51,7 +51,10 @@ CASES = [
         "Indonesia rejected a Malaysian proposal to share the disputed waters.",
         ("REJECT", "IDN", "MYS", "asserted"),
     ),
-    ("Canada is expected to provide humanitarian aid to Haiti.", ("AID", "CAN", "HTI", "planned")),
+    (
+        "Canada is expected to provide emergency food aid to Haiti.",
+        ("AID", "CAN", "HTI", "planned"),
+    ),
     (
         "Nigerian soldiers were attacked by militants near Maiduguri.",
         ("ASSAULT", "NGA", "NGA", "asserted"),
@@ -88,6 +91,6 @@ def test_attribution_chain(mentions_of) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_hedged_mention(mentions_of) -> None:  # type: ignore[no-untyped-def]
-    text = "Rebels reportedly attacked a police station in northern Mali."
+    text = "Rebels reportedly attacked a gendarmerie post in northern Mali."
     (mention,) = [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT"]
     assert mention.hedged and mention.modality == "asserted"

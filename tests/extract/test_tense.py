@@ -12,7 +12,7 @@ pytestmark = pytest.mark.slow
 
 # (sentence, trigger, tense)
 CASES = [
-    ("The regional summit is to be held in Accra on Friday.", "held", "future"),
+    ("The donors' forum is to be held in Accra on Friday.", "held", "future"),
     ("The audit is due to be published next month.", "published", "future"),
     ("The new bridge should be completed by March.", "completed", "future"),
     ("The ministers must meet again before June.", "meet", "future"),
@@ -20,7 +20,7 @@ CASES = [
     ("Soldiers arrested four men on Tuesday.", "arrested", "past"),
     ("The governor was forced to resign on Tuesday.", "resign", "past"),
     # a modal perfect looks back, it plans nothing
-    ("The blast could have killed dozens of people.", "killed", "past"),
+    ("The blast could have killed scores of shoppers.", "killed", "past"),
     ("The minister visits Accra every spring.", "visits", "present"),
 ]
 

@@ -167,102 +167,88 @@ def test_required_vocabulary_is_present(head: str, pos: str) -> None:
     assert triggers.candidates(LEXICON, head, pos), f"no {pos} trigger for {head!r}"
 
 
-def best(head: str, pos: str, *, needs: tuple[str, ...] = (), **context: list[str]) -> Any:
-    """The first candidate whose needs and context are all met by what is given."""
-    for entry in triggers.candidates(LEXICON, head, pos):
-        context_met = all(
-            not values or set(values) & set(context.get(key, []))
-            for key, values in entry["context"].items()
-        )
-        if set(entry["needs"]) <= set(needs) and context_met:
-            return entry["cameo"], entry["mode"]
-    return None
+@pytest.fixture(scope="module")
+def trigger_index() -> Any:
+    from whimbrel.extract.triggers import TriggerIndex
+
+    return TriggerIndex.from_tables(LEXICON, compile_source(cameo))
 
 
+def matches_in(text: str, index: Any) -> dict[str, Any]:
+    """What the pipeline's matcher codes in ``text``: each trigger word's event kind."""
+    from whimbrel.extract.triggers import find_triggers
+
+    doc = load_model(MODEL).nlp(text)
+    return {m.token.text: m.kind for s in doc.sents for m in find_triggers(s, index)}
+
+
+# (sentence we wrote, trigger word, CAMEO code or None for no event, the mode the lexicon
+# entry itself sets or None when the CAMEO table's default applies): ambiguous heads resolved
+# by their needs and context, through the real matcher on a parsed sentence.
+CONTEXT_CASES = [
+    ("An Israeli airstrike flattened a house in Rafah.", "airstrike", "195", None),
+    ("Two air strikes destroyed the bridge.", "strikes", "195", None),
+    ("A drone strike killed a commander near Kandahar.", "strike", "195", "drone"),
+    ("The detained activist went on a hunger strike.", "strike", "142", None),
+    ("Dock workers went on strike for higher pay.", "strike", "143", "strike"),
+    ("The strike, carried out with cruise missiles, hit a fuel depot.", "strike", "190", None),
+    ("The strike left the port idle for days.", "strike", None, None),
+    ("A strong earthquake struck the coastal province.", "struck", None, None),
+    ("Kenya and Ethiopia struck a deal on water sharing.", "struck", "057", None),
+    ("A suicide bombing killed nine people at a market.", "bombing", "1831", None),
+    ("The bombing damaged a police station.", "bombing", "183", None),
+    ("Police arrested the mayor of the town.", "arrested", "173", None),
+    ("Peru expelled three Bolivian diplomats.", "expelled", "161", "expel"),
+    ("The junta expelled a French journalist.", "expelled", "174", None),
+    ("The president fired his finance minister.", "fired", None, None),
+    ("Militants fired rockets into the town.", "fired", "194", None),
+    ("Soldiers opened fire on the crowd.", "opened", "193", None),
+    ("The government released forty political prisoners.", "released", "0841", None),
+    ("The ministry released a statement on Monday.", "released", None, None),
+    ("Prosecutors charged the former minister with fraud.", "charged", "1121", None),
+    ("The port charges a fee for every container.", "charges", None, None),
+    ("The envoy called for a ceasefire.", "called", "0256", None),
+    ("The union called off the strike.", "called", "080", None),
+    ("The army denied the allegations.", "denied", "016", None),
+    ("Officials denied that the talks had failed.", "denied", None, None),
+    ("The senator suffered a heart attack in March.", "attack", None, None),
+    ("Uganda withdrew its troops from two border towns.", "withdrew", "0874", "withdraw"),
+    ("Brazil threatened to impose tariffs on steel.", "threatened", "1312", None),
+    ("Kenya said Somalia must return the boats.", "said", "100", None),
+    ("The ministry said it must cut spending.", "said", None, None),
+    ("The minister said the talks will resume soon.", "said", None, None),
+    ("The government cancelled travel restrictions on the region.", "cancelled", "081", None),
+    ("The minister cancelled her visit to Lima.", "cancelled", "125", None),
+    ("The minister dismissed an appeal by the unions for talks.", "dismissed", "120", None),
+    ("The supreme court dismissed his appeal.", "dismissed", None, None),
+    ("Analysts agreed with the assessment.", "agreed", None, None),
+    ("Rebel leaders agreed with the army to extend the truce.", "agreed", "030", None),
+    ("The EU lifted its arms embargo on Belarus.", "lifted", "085", None),
+    ("Activists called for sanctions on the regime.", "called", "113", None),
+    ("Both sides violated the ceasefire agreement.", "violated", "196", None),
+    ("The government violated the power-sharing agreement.", "violated", "128", None),
+    ("Thousands of refugees arrived in Chad.", "arrived", None, None),
+    ("Kenyan peacekeeping troops arrived in Haiti.", "arrived", "074", None),
+    ("The commission received a team of observers.", "received", "0862", None),
+    ("The president received the Chinese envoy.", "received", "043", None),
+    ("The court ordered the newspaper to suspend publication.", "ordered", "172", "restrict"),
+    ("The general ordered a new offensive.", "ordered", "100", None),
+]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
-    ("head", "pos", "needs", "context", "expected"),
-    [
-        ("airstrike", "NOUN", (), {}, ("195", None)),
-        ("strike", "NOUN", ("air",), {}, ("195", None)),
-        ("strike", "NOUN", ("drone",), {}, ("195", "drone")),
-        ("strike", "NOUN", ("hunger",), {}, ("142", None)),
-        ("strike", "NOUN", (), {"governor_lemmas": ["go"]}, ("143", "strike")),
-        ("strike", "NOUN", (), {"sentence_lemmas": ["missile"]}, ("190", None)),
-        ("strike", "NOUN", (), {}, None),
-        ("strike", "VERB", (), {"subject_lemmas": ["earthquake"]}, (None, None)),
-        ("strike", "VERB", (), {"object_lemmas": ["deal"]}, ("057", None)),
-        ("bombing", "NOUN", ("suicide",), {}, ("1831", None)),
-        ("bombing", "NOUN", (), {}, ("183", None)),
-        ("arrest", "VERB", (), {}, ("173", None)),
-        ("expel", "VERB", (), {"object_lemmas": ["diplomat"]}, ("161", "expel")),
-        ("expel", "VERB", (), {"object_lemmas": ["journalist"]}, ("174", None)),
-        ("fire", "VERB", (), {"object_lemmas": ["minister"]}, (None, None)),
-        ("fire", "VERB", (), {"object_lemmas": ["rocket"]}, ("194", None)),
-        ("open", "VERB", ("fire",), {}, ("193", None)),
-        ("release", "VERB", (), {"object_lemmas": ["prisoner"]}, ("0841", None)),
-        ("release", "VERB", (), {"object_lemmas": ["statement"]}, (None, None)),
-        ("charge", "VERB", ("with",), {"object_lemmas": ["minister"]}, ("1121", None)),
-        ("charge", "VERB", (), {"object_lemmas": ["fee"]}, (None, None)),
-        ("call", "VERB", ("for",), {"object_lemmas": ["ceasefire"]}, ("0256", None)),
-        ("call", "VERB", ("off",), {"object_lemmas": ["strike"]}, ("080", None)),
-        ("deny", "VERB", (), {"object_lemmas": ["allegation"]}, ("016", None)),
-        ("deny", "VERB", (), {}, None),
-        ("attack", "NOUN", ("heart",), {}, (None, None)),
-        ("withdraw", "VERB", (), {"object_lemmas": ["troop"]}, ("0874", "withdraw")),
-        ("threaten", "VERB", (), {"complement_lemmas": ["impose"]}, ("1312", None)),
-        ("say", "VERB", (), {"complement_aux": ["must"]}, ("100", None)),
-        (
-            "say",
-            "VERB",
-            (),
-            {"complement_aux": ["must"], "complement_subject_lemmas": ["it"]},
-            (None, None),
-        ),
-        ("say", "VERB", (), {"complement_aux": ["will"]}, None),
-        ("cancel", "VERB", (), {"object_lemmas": ["restriction"]}, ("081", None)),
-        ("cancel", "VERB", (), {"object_lemmas": ["visit"]}, ("125", None)),
-        ("dismiss", "VERB", (), {"object_lemmas": ["appeal"]}, ("120", None)),
-        (
-            "dismiss",
-            "VERB",
-            (),
-            {"object_lemmas": ["appeal"], "sentence_lemmas": ["court"]},
-            (None, None),
-        ),
-        ("agree", "VERB", ("with",), {}, (None, None)),
-        ("agree", "VERB", ("with",), {"complement_lemmas": ["extend"]}, ("030", None)),
-        ("lift", "VERB", (), {"object_lemmas": ["embargo"]}, ("085", None)),
-        ("call", "VERB", ("for",), {"object_lemmas": ["sanction"]}, ("113", None)),
-        (
-            "violate",
-            "VERB",
-            (),
-            {"object_lemmas": ["agreement"], "sentence_lemmas": ["ceasefire"]},
-            ("196", None),
-        ),
-        ("violate", "VERB", (), {"object_lemmas": ["agreement"]}, ("128", None)),
-        ("arrive", "VERB", ("in",), {"subject_lemmas": ["refugee"]}, (None, None)),
-        (
-            "arrive",
-            "VERB",
-            ("in",),
-            {"subject_lemmas": ["troop"], "sentence_lemmas": ["peacekeeping"]},
-            ("074", None),
-        ),
-        ("receive", "VERB", (), {"object_lemmas": ["observer", "team"]}, ("0862", None)),
-        ("receive", "VERB", (), {"object_lemmas": ["envoy"]}, ("043", None)),
-        ("order", "VERB", (), {"complement_lemmas": ["suspend"]}, ("172", "restrict")),
-        ("order", "VERB", (), {}, ("100", None)),
-    ],
+    ("text", "word", "code", "mode"),
+    CONTEXT_CASES,
+    ids=[f"{c[1]}:{c[0][:30]}" for c in CONTEXT_CASES],
 )
 def test_ambiguous_heads_resolve_by_needs_and_context(
-    head: str,
-    pos: str,
-    needs: tuple[str, ...],
-    context: dict[str, list[str]],
-    expected: Any,
+    text: str, word: str, code: str | None, mode: str | None, trigger_index: Any
 ) -> None:
-    assert best(head, pos, needs=needs, **context) == expected
+    found = matches_in(text, trigger_index)
+    assert (found[word].cameo_code if word in found else None) == code, found
+    if mode is not None:
+        assert found[word].mode == mode, found
 
 
 def test_index_lists_most_specific_entries_first() -> None:
@@ -291,7 +277,7 @@ entries:
     mode: Heavy
     standalone: false
     context: {object_lemmas: [], colour: [red]}
-    example: "The army launched an attack on the town."
+    example: "Militias mounted an attack on the depot."
   - head: fire
     pos: [VERB]
     cameo: null
@@ -441,7 +427,7 @@ MATCHED = [
     ("The party said it must rebuild its base.", "said", None),
     ("The agency will provide nearly 500 tons of food aid to the camps.", "provide", "070"),
     ("Rebels captured part of the army stronghold near the river.", "captured", "192"),
-    ("The minister received a mission of observers from the regional bloc.", "received", "0862"),
+    ("The electoral commission received a team of foreign monitors last week.", "received", "0862"),
     ("The donors gave the ministry ten million dollars of aid.", "gave", "070"),
     ("The council agreed, with conditions, to extend the mandate.", "agreed", "030"),
     ("Police prevented a student rally near the parliament.", "prevented", "172"),
@@ -454,15 +440,12 @@ MATCHED = [
     ("Greece and Turkey clashed over fishing rights in the Aegean.", "clashed", "110"),
     ("The two ministers clashed at the cabinet meeting.", "clashed", "110"),
     ("Troops clashed with insurgents in the mountains.", "clashed", "190"),
-    ("Jordan complained to the United Nations over Syrian air strikes.", "complained", "111"),
+    (
+        "Chad complained formally to the Security Council about Sudanese cross-border raids.",
+        "complained",
+        "111",
+    ),
 ]
-
-
-@pytest.fixture(scope="module")
-def trigger_index() -> Any:
-    from whimbrel.extract.triggers import TriggerIndex
-
-    return TriggerIndex.from_tables(LEXICON, compile_source(cameo))
 
 
 @pytest.mark.slow
@@ -472,10 +455,5 @@ def trigger_index() -> Any:
 def test_matcher_codes_sentences_we_wrote(
     text: str, word: str, code: str | None, trigger_index: Any
 ) -> None:
-    from whimbrel.extract.triggers import find_triggers
-
-    doc = load_model(MODEL).nlp(text)
-    found = {
-        m.token.text: m.kind.cameo_code for s in doc.sents for m in find_triggers(s, trigger_index)
-    }
-    assert found.get(word) == code, found
+    found = matches_in(text, trigger_index)
+    assert (found[word].cameo_code if word in found else None) == code, found

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,11 +14,8 @@ from whimbrel.errors import ConfigError
 from whimbrel.readers import FORMATS, read_inputs, sniff_format
 from whimbrel.records import Article, Reject
 
-SHARED = Path(
-    os.environ.get("WHIMBREL_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared"
-)
-SEED_FILE = SHARED / "seed" / "000_3758125e18db4b6c.txt"
-WIKINEWS = SHARED / "corpora" / "wikinews-2019-2020"
+SEED_FILE = "seed/000_3758125e18db4b6c.txt"
+WIKINEWS = "corpora/wikinews-2019-2020"
 
 
 def texts(records: list[Article | Reject]) -> list[str]:
@@ -26,26 +23,42 @@ def texts(records: list[Article | Reject]) -> list[str]:
 
 
 STDIN_CASES = [
-    (b"date 2022-03-14 Envoys met in Castrel.\n", "<stdin>", "Envoys met in Castrel."),
-    (b'\n{"date": "2022-03-14", "text": "Envoys met."}\n', "<stdin> line 2", "Envoys met."),
-    (b"\xef\xbb\xbfdate,text\n2022-03-14,Envoys met.\n", "<stdin> row 1", "Envoys met."),
+    (
+        b"date 2022-03-14 Envoys met in Castrel.\n",
+        "<stdin>",
+        "Envoys met in Castrel.",
+        dt.date(2022, 3, 14),
+    ),
+    (
+        b'\n{"date": "2022-03-15", "text": "Envoys met."}\n',
+        "<stdin> line 2",
+        "Envoys met.",
+        dt.date(2022, 3, 15),
+    ),
+    (
+        b"\xef\xbb\xbfdate,text\n2022-03-16,Envoys met.\n",
+        "<stdin> row 1",
+        "Envoys met.",
+        dt.date(2022, 3, 16),
+    ),
     (
         b'<Sentences><Sentence date="20150805" id="S1"><Text>Envoys met.</Text></Sentence>'
         b"</Sentences>",
         "<stdin> Sentence 1 id=S1",
         "Envoys met.",
+        dt.date(2015, 8, 5),
     ),
 ]
 
 
-@pytest.mark.parametrize(("content", "origin", "text"), STDIN_CASES)
+@pytest.mark.parametrize(("content", "origin", "text", "date"), STDIN_CASES)
 def test_stdin_format_is_sniffed(
-    monkeypatch: pytest.MonkeyPatch, content: bytes, origin: str, text: str
+    monkeypatch: pytest.MonkeyPatch, content: bytes, origin: str, text: str, date: dt.date
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content)))
     [article] = read_inputs(["-"])
     assert isinstance(article, Article), article
-    assert (article.origin, article.text, article.date) == (origin, text, article.date)
+    assert (article.origin, article.text, article.date) == (origin, text, date)
 
 
 def test_stdin_longer_than_the_sniffed_head_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -141,21 +154,20 @@ def test_formats_are_the_four_documented() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SEED_FILE.is_file(), reason="../shared seed file absent")
-def test_shared_seed_file() -> None:
-    [article] = read_inputs([str(SEED_FILE)])
+def test_shared_seed_file(shared_path: Callable[[str], Path]) -> None:
+    seed = shared_path(SEED_FILE)
+    [article] = read_inputs([str(seed)])
     assert isinstance(article, Article)
     assert article.date == dt.date(2021, 11, 7)
     assert article.text.startswith("In a first")
     assert article.text == article.text.rstrip() and article.title is None
-    assert article.origin == str(SEED_FILE)
+    assert article.origin == str(seed)
     assert article.id == Article.story_id(text=article.text, date=article.date)
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not WIKINEWS.is_dir(), reason="../shared wikinews corpus absent")
-def test_shared_wikinews_csv_reads_without_rejects() -> None:
-    records = list(read_inputs([str(WIKINEWS)]))
+def test_shared_wikinews_csv_reads_without_rejects(shared_path: Callable[[str], Path]) -> None:
+    records = list(read_inputs([str(shared_path(WIKINEWS))]))
     rejects = [r.reason for r in records if isinstance(r, Reject)]
     assert rejects == []
     assert len(records) == 295

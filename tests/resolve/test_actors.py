@@ -28,7 +28,7 @@ def resolve(text: str, lexicon: ActorLexicon, **options: object) -> tuple[object
     ("text", "country", "sector", "method"),
     [
         # titles with a country name, a possessive or a demonym
-        ("Afghanistan's Interim Foreign Minister, Amir Khan Muttaqi", "AFG", "GOV", "dictionary"),
+        ("Chile's caretaker interior minister, Rodrigo Fuenzalida", "CHL", "GOV", "dictionary"),
         ("Pak's FM Qureshi", "PAK", "GOV", "dictionary"),
         ("the Afghan foreign minister", "AFG", "GOV", "demonym"),
         ("Pakistan's foreign office", "PAK", "GOV", "dictionary"),
@@ -75,7 +75,7 @@ def resolve(text: str, lexicon: ActorLexicon, **options: object) -> tuple[object
         ("the World Health Organization", "UNO", "MED", "organisation"),
         ("Amnesty International", "NGO", "SOC", "organisation"),
         ("the Red Cross", "NGO", "MED", "organisation"),
-        ("the ISI chief Lt Gen Faiz Hameed", "PAK", "SPY", "organisation"),
+        ("Lt Gen Sohail Qadir of the ISI", "PAK", "SPY", "organisation"),
         ("CIA operatives", "USA", "SPY", "organisation"),
         ("FBI agents", "USA", "COP", "organisation"),
         ("the Pentagon", "USA", "MIL", "organisation"),
@@ -122,9 +122,9 @@ def test_phrase_resolves(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Afghanistan's Interim Foreign Minister, Amir Khan Muttaqi", "Amir Khan Muttaqi"),
+        ("Chile's caretaker interior minister, Rodrigo Fuenzalida", "Rodrigo Fuenzalida"),
         ("Pak's FM Qureshi", "Qureshi"),
-        ("the ISI chief Lt Gen Faiz Hameed", "Faiz Hameed"),
+        ("Lt Gen Sohail Qadir of the ISI", "Sohail Qadir"),
         ("the Afghan foreign minister", "Afghan foreign minister"),
         ("the Islamic Emirate", "Taliban"),
         ("Islamabad", "Pakistan"),
@@ -148,7 +148,7 @@ def test_name_is_the_person_else_the_organisation_or_title(
         ("Taliban", dt.date(1998, 3, 1), "GOV"),
         ("Taliban", None, "GOV"),
         ("Taliban officials", BEFORE_KABUL_FELL, "REB"),
-        ("Taliban officials of Afghanistan's interim government", SEED_DATE, "GOV"),
+        ("Taliban administrators running Kandahar", SEED_DATE, "GOV"),
         ("the Islamic Emirate", dt.date(2015, 1, 1), "REB"),
         ("Amir Khan Muttaqi", dt.date(2019, 2, 25), "REB"),
         ("Amir Khan Muttaqi", SEED_DATE, "GOV"),
@@ -224,7 +224,7 @@ def test_context_country_breaks_ties_and_fills_titles(
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("Canadian Ambassador to the United Nations", "CAN"),
+        ("the Canadian envoy to the UN", "CAN"),
         ("Russia's ambassador to Poland", "RUS"),
         ("the Pakistani envoy to Kabul", "PAK"),
         ("the envoy to Kabul", "AFG"),
@@ -264,7 +264,7 @@ def test_spelling_case_and_accents(text: str, expected: str | None, lexicon: Act
         ("ANI", True),
         ("news agency PTI", True),
         ("The Express Tribune", True),
-        ("Islamabad's local newspaper The Express Tribune", True),
+        ("a Karachi daily, The Express Tribune", True),
         ("Dawn", True),
         ("dawn", False),
         ("Taliban", False),
@@ -334,7 +334,7 @@ def test_resolution_is_fast(lexicon: ActorLexicon) -> None:
     started = time.perf_counter()
     for _ in range(500):
         resolve_actor_text(
-            "Afghanistan's Interim Foreign Minister, Amir Khan Muttaqi", lexicon=lexicon
+            "Chile's caretaker interior minister, Rodrigo Fuenzalida", lexicon=lexicon
         )
     assert (time.perf_counter() - started) / 500 < 0.005
 

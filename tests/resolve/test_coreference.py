@@ -99,10 +99,10 @@ STORIES = [
         "coreference:title",
     ),
     (
-        "The army said the ISI chief Lt Gen Faiz Hameed flew to Kabul on Monday. "
-        "The ISI chief met Taliban officials on Tuesday.",
-        "The ISI chief",
-        "Faiz Hameed",
+        "According to the army, Lt Gen Sohail Qadir, the ISI chief, travelled to Kabul on "
+        "Monday. A day later the ISI chief held talks with Taliban officials.",
+        "the ISI chief",
+        "Sohail Qadir",
         "coreference:title",
     ),
     # no link: indefinite, plural, contradicting country, ambiguous, a different rank
@@ -162,10 +162,10 @@ STORIES = [
         "coreference:pronoun",
     ),
     (
-        "Israeli President Moshe Katsav refused to meet Jordan's King Abdullah, saying he would "
-        "only welcome him in Jerusalem.",
+        "Chilean President Tomas Herrera declined to see Peru's Prime Minister Luis Quispe, "
+        "explaining that he would host him in Santiago or nowhere.",
         "him",
-        "Abdullah",
+        "Luis Quispe",
         "coreference:pronoun",
     ),
     # a surname

@@ -137,7 +137,7 @@ def test_by_tense(tense, default, expected):
 @pytest.mark.parametrize(
     ("raw", "tense", "value"),
     [
-        # "The report is due to be published in July": a month of the coming quarter.
+        # A past-tense plan ("the survey was meant to come out in July"): a month just ahead.
         ("July", "past", "2021-07"),
         ("in August", "past", "2021-08"),
         # Further ahead, a past sentence means last year's ("he was fired in September").

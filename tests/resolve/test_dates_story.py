@@ -68,12 +68,13 @@ def test_lead_paragraph_skips_titles_and_finds_hidden_datelines(text, lead):
         ),
         # The day next to a reporting verb dates the report; the event's comes later.
         (
-            "The army confirmed yesterday the death of a bomb maker in a raid in Herat Saturday.",
+            "Police announced yesterday that a bomb maker died as officers stormed his Herat "
+            "hideout Saturday.",
             ("yesterday", "Saturday"),
             ("Saturday", "2012-06-09"),
         ),
         (
-            "The army today confirmed the capture of a smuggler during a raid on Sunday.",
+            "A spokesman today reported that troops had seized a smuggler in a Sunday raid.",
             ("today", "Sunday"),
             ("Sunday", "2012-06-10"),
         ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,12 +18,9 @@ from whimbrel.resolve.petrarch_dict import (
 )
 from whimbrel.resolve.user_dict import UserEntry, load_user_dict, parse_user_dict
 
-SHARED = Path(
-    os.environ.get("WHIMBREL_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared"
-)
-PETRARCH = SHARED / "peers" / "UniversalPetrarch"
-ACTORS = PETRARCH / "PETR_Validate_actors_2_02.txt"
-AGENTS = PETRARCH / "PETR_Validate_agents_2_02.txt"
+PETRARCH = "peers/UniversalPetrarch/"
+ACTORS = "PETR_Validate_actors_2_02.txt"
+AGENTS = "PETR_Validate_agents_2_02.txt"
 CAMEO = {"GOV": "GOV", "MIL": "MIL", "REB": "REB", "COP": "COP", "LAB": "LAB", "MED": "JRN"}
 
 # Made-up dictionaries in PETRARCH's format (names from nowhere in particular).
@@ -124,9 +121,8 @@ def test_imported_actors_resolve_with_their_dates() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not ACTORS.is_file(), reason="../shared is absent")
-def test_petrarch_validation_actor_dictionary() -> None:
-    entries = load_petrarch_actors(ACTORS)
+def test_petrarch_validation_actor_dictionary(shared_path: Callable[[str], Path]) -> None:
+    entries = load_petrarch_actors(shared_path(PETRARCH + ACTORS))
     assert len(entries) > 150
     hamas = next(e for e in entries if e.pattern == "HAMAS")
     assert (hamas.country, hamas.sector) == ("PSE", "REB")
@@ -146,9 +142,8 @@ def test_petrarch_validation_actor_dictionary() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not AGENTS.is_file(), reason="../shared is absent")
-def test_petrarch_validation_agent_dictionary() -> None:
-    entries = load_petrarch_agents(AGENTS)
+def test_petrarch_validation_agent_dictionary(shared_path: Callable[[str], Path]) -> None:
+    entries = load_petrarch_agents(shared_path(PETRARCH + AGENTS))
     by_pattern = {e.pattern: (e.country, e.sector) for e in entries}
     assert by_pattern["POLICE"] == (None, "COP")
     assert "POLICES" not in by_pattern  # {} means no plural
