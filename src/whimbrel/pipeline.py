@@ -88,18 +88,21 @@ class Pipeline:
             yield StoryResult(article=None, reject=rejects.popleft())
 
     def code_doc(self, doc: Doc, article: Article) -> StoryResult:
+        stage = "extract"  # the stage running when an error stops the article
         try:
             story = self.extractor.extract(doc, article)
+            stage = "resolve"
             mentions = resolve_story(story, self.resolvers)
+            stage = "cluster"
             events = cluster_story(mentions, lexicon=self.resolvers.actors)
         except Exception as e:  # noqa: BLE001 - the per-article error boundary of a batch
-            reason = f"coding failed: {type(e).__name__}: {e}"
+            reason = f"{stage} failed: {type(e).__name__}: {e}"
             return StoryResult(
                 article=article,
                 reject=Reject(
                     origin=article.origin or article.id,
                     reason=reason,
-                    stage="extract",
+                    stage=stage,
                     story_id=article.id,
                 ),
             )

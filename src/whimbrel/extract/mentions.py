@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -28,22 +29,11 @@ from whimbrel.records import (
 )
 
 STORY_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "DATE"})
-# Events that announce another act: they take its target when they name none themselves.
-INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
-# Signing an accord: with no party named, it is made with the one its announced act serves.
-ACCORD_CODES = frozenset({"057"})
-# Events that, naming no target, are aimed at the authorities of the place where they happen
-# ("students demonstrated in Jakarta": the Indonesian government; "troops were on alert in
-# the West Bank"), as PLOVER codes them.
-PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE"})
-# Acts only a state's police or government does: arrest or detain, expel or deport.
-STATE_ACT_CODES = frozenset({"173", "174"})
+# Which events take which parties when the sentence names none (intent and accord events,
+# place-aimed, state and crowd acts) is the `party_rules` section of cameo.yaml.
 # Violence with no agent named ("ten soldiers were killed in Ukraine") gets no actor from its
 # place: the gold sets' coders often give the place's state, which gains a little on them
 # (plover_gsr src 0.891 -> 0.894, petr2_gsr P 0.526 -> 0.539), but it invents an attacker.
-# Events coded even when no one is named, for the place where they happen ("protests erupted
-# in Dakar"): a crowd acts, its members are seldom named.
-CROWD_TYPES = frozenset({"PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +88,7 @@ class Extractor:
     def draft(self, match: TriggerMatch, *, sentence: Span, story_id: str) -> MentionDraft | None:
         roles = find_roles(match)
         token = match.token
-        aimed_at_place = match.kind.event_type in PLACE_TARGET_TYPES
+        aimed_at_place = match.kind.event_type in party_rule("place_target_types")
         reporting = self.modality.reporting_verbs
         place_ids = frozenset(p.i for p in roles.place_objects)
         recipients = [r for r in roles.recipients if r.i not in place_ids]
@@ -110,7 +100,7 @@ class Extractor:
             exclude = frozenset(t.i for t in (*roles.actors, *roles.recipients))
             places = attached_places(token, reporting=reporting, exclude=exclude)
         # "the arrest sparked protests in Dakar": no party named, only the place
-        crowd_at_place = match.kind.event_type in CROWD_TYPES and bool(places)
+        crowd_at_place = match.kind.event_type in party_rule("crowd_types") and bool(places)
         if not roles.actors and not roles.recipients and not crowd_at_place:
             return None
         actor_spans = tuple(_phrase(t) for t in roles.actors)
@@ -135,10 +125,16 @@ class Extractor:
         )
 
 
+@cache
+def party_rule(name: str) -> frozenset[str]:
+    """The PLOVER types or CAMEO codes of cameo.yaml's ``party_rules`` list ``name``."""
+    return frozenset(lexicon.load("cameo")["party_rules"][name])
+
+
 def is_state_act(token: Token, cameo_code: str) -> bool:
     """An agentless passive of an act only a state's police or government does ("<victims>
     were arrested in Lebanon", "... was deported from Kenya"): its actor is the place's state."""
-    coded = cameo_code in STATE_ACT_CODES
+    coded = cameo_code in party_rule("state_act_codes")
     return coded and is_passive(token)
 
 
@@ -149,7 +145,8 @@ def _with_complement_target(token: Token, drafts: dict[int, MentionDraft]) -> Me
     announces (PLOVER codes the AGREE or THREATEN, with that target). The act itself stays an
     event of its own."""
     draft = drafts[token.i]
-    intent = draft.kind.event_type in INTENT_TYPES or draft.kind.cameo_code in ACCORD_CODES
+    intent = draft.kind.event_type in party_rule("intent_types")
+    intent = intent or draft.kind.cameo_code in party_rule("accord_codes")
     if draft.recipient_spans or not intent:
         return draft
     for clause in announced_acts(token):

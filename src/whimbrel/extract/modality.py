@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
 
+from whimbrel import lexicon
 from whimbrel.records import Modality
 
 # Dependencies through which a governing clause's modality reaches the embedded event.
@@ -171,13 +173,16 @@ def _child_cues(child: Token, cues: ModalityCues) -> set[str]:
     return set()
 
 
-# Modals that put the act ahead of now ("should be completed", "must hold talks"); "can"
-# states an ability in the present.
-PROSPECTIVE_MODALS = frozenset({"should", "must", "would", "could", "might", "may", "ought"})
+@cache
+def prospective_modals() -> frozenset[str]:
+    """Modals that put the act ahead of now ("should be completed", "must hold talks"):
+    modality.yaml's ``prospective_modals`` (why it differs from ``hypothetical_aux`` is
+    written there)."""
+    return frozenset(lexicon.load("modality")["prospective_modals"])
 
 
 def is_prospective_modal(aux: Token) -> bool:
-    return aux.tag_ == "MD" and aux.lower_ in PROSPECTIVE_MODALS
+    return aux.tag_ == "MD" and aux.lower_ in prospective_modals()
 
 
 def tense_of(trigger: Token, *, cues: ModalityCues) -> str | None:

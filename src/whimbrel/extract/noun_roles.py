@@ -5,28 +5,22 @@ attack": not its doer).
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from whimbrel import lexicon
 from whimbrel.extract.parties import children, first_prep_objects, prep_objects, with_conjuncts
 from whimbrel.extract.party_lists import relative_possessor
 from whimbrel.extract.subjects import clause_subject, is_passive
 
-# Verbs whose subject causes the event their object names, rather than doing it.
-CAUSE_VERBS = frozenset(
-    {"spark", "trigger", "prompt", "provoke", "cause", "fuel", "ignite", "unleash"}
-)
-# Verbs whose subject reacts to, asks for or reports the act their object names: the subject
-# does not do it ("condemned the attack", "demanded an inquiry", "welcomed the deployment").
-# fmt: off
-REACTION_VERBS = frozenset({
-    "condemn", "denounce", "criticize", "criticise", "deplore", "decry", "welcome", "praise",
-    "hail", "applaud", "blame", "accuse", "deny", "reject", "protest", "mourn", "regret",
-    "investigate", "probe", "demand", "urge", "request", "support", "back", "oppose",
-    "witness", "survive", "fear", "prevent", "discuss", "debate", "monitor",
-})
-# fmt: on
-# Light verbs whose subject receives what their object noun names ("faced criticism from X").
-CONVERSE_LIGHT_VERBS = frozenset({"face", "receive", "draw", "attract", "suffer", "come"})
+# Verbs that cause, react to or receive the act their object noun names are the word classes
+# cause_verbs, reaction_verbs and converse_light_verbs of triggers.yaml.
+
+
+@cache
+def _causing_verbs() -> frozenset[str]:
+    return lexicon.word_class("cause_verbs") | lexicon.word_class("reaction_verbs")
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -88,11 +82,11 @@ def noun_roles(
     ):
         governor = governor.head
     received = noun.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB"
-    if received and governor.lemma_.lower() in CONVERSE_LIGHT_VERBS:
+    if received and governor.lemma_.lower() in lexicon.word_class("converse_light_verbs"):
         return converse_noun_roles(noun, governor)
     if noun.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and governor.pos_ in ("VERB", "AUX"):
         # "the arrest sparked protests", "Norway condemned the attack": not their doers
-        caused = governor.lemma_.lower() in CAUSE_VERBS | REACTION_VERBS
+        caused = governor.lemma_.lower() in _causing_verbs()
         if (
             not actors
             and not caused

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whimbrel import lexicon
 from whimbrel.extract.parties import (
     MAX_CLIMB,
     children,
@@ -27,61 +28,8 @@ from whimbrel.extract.parties import (
 COMPANION_VERBS = frozenset({"accompany", "escort"})
 COMPANION_PREPS = frozenset({"along", "together", "alongside"})
 COMPANION_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj"})
-# Attacks whose agent is also the agent of what was done in them ("killed in an air strike").
-ATTACK_NOUNS = frozenset(
-    [
-        "attack",
-        "strike",
-        "airstrike",
-        "raid",
-        "shelling",
-        "shell",
-        "bombing",
-        "bombardment",
-        "assault",
-        "offensive",
-        "ambush",
-        "shooting",
-        "fire",
-        "gunfire",
-        "crossfire",
-        "blast",
-        "explosion",
-        "operation",
-    ]
-)
-# Causes that are no one's act: "victims killed by the crash", "homes destroyed by the flood"
-# code no event, as an agent is what makes a killing or a destruction political.
-NON_AGENTS = frozenset(
-    [
-        "crash",
-        "accident",
-        "collision",
-        "earthquake",
-        "quake",
-        "tremor",
-        "flood",
-        "flooding",
-        "storm",
-        "cyclone",
-        "hurricane",
-        "typhoon",
-        "tornado",
-        "landslide",
-        "mudslide",
-        "avalanche",
-        "tsunami",
-        "lightning",
-        "disease",
-        "illness",
-        "virus",
-        "outbreak",
-        "epidemic",
-        "heatwave",
-        "drought",
-        "wildfire",
-    ]
-)
+# Attack nouns (whose agent also did what was done in them) and causes that are no one's act
+# are the word classes attack_nouns and non_agent_causes of triggers.yaml.
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 
 
@@ -199,7 +147,7 @@ def attack_agents(verb: Token) -> list[Token]:
         following = attack.doc[attack.i + 1] if attack.i + 1 < len(attack.doc) else attack
         if following.head.i == verb.i and following.dep_ == "advcl":
             heads.add(following.lemma_.lower())
-        if not heads & ATTACK_NOUNS:
+        if not heads & lexicon.word_class("attack_nouns"):
             continue
         agents = prep_objects(attack, {"by"})
         agents = agents or [p for p in children(attack, "poss") if p.pos_ != "PRON"]
@@ -208,7 +156,7 @@ def attack_agents(verb: Token) -> list[Token]:
     # "were killed when militants ambushed their convoy"
     for clause in children(verb, "advcl"):
         marks = {m.lower_ for m in children(clause, "mark", "advmod")}
-        if clause.lemma_.lower() in ATTACK_NOUNS | {"ambush"} and marks & {"when", "as"}:
+        if clause.lemma_.lower() in lexicon.word_class("attack_nouns") and marks & {"when", "as"}:
             return children(clause, "nsubj")
     return []
 

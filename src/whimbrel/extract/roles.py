@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from whimbrel import lexicon
 from whimbrel.extract.hidden_targets import (
     COMPLEMENT_TARGET_VERBS,
     CONDITION_TARGET_VERBS,
@@ -52,7 +53,6 @@ from whimbrel.extract.parties import (
     without_shared_demonym_conjuncts,
 )
 from whimbrel.extract.party_lists import (
-    NON_AGENTS,
     attack_agents,
     companions,
     is_existential,
@@ -299,7 +299,9 @@ def find_roles(match: TriggerMatch) -> Roles:
         if c.i not in {a.i for a in actor_tokens}
     )
     actor_tokens = companion_tokens + actor_tokens
-    if actor_tokens and all(a.lemma_.lower() in NON_AGENTS for a in actor_tokens):
+    if actor_tokens and all(
+        a.lemma_.lower() in lexicon.word_class("non_agent_causes") for a in actor_tokens
+    ):
         return Roles(actors=(), recipients=(), place_objects=())
     actor_ids = {a.i for a in actor_tokens}
     recipient_tokens = tuple(

@@ -5,8 +5,11 @@ relative clauses; the reporter for a pronoun in a reported clause ("Ethiopia sai
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from whimbrel import lexicon
 from whimbrel.extract.parties import MAX_CLIMB, children, prep_objects
 from whimbrel.extract.party_lists import mistagged_name_subjects
 
@@ -24,8 +27,6 @@ SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten"})
 # Participles that read as adjectives: "Israel is opposed to X" is Israel's stance, not a
 # passive with Israel as its object.
 STATIVE_PARTICIPLES = frozenset({"oppose", "engage"})
-# Verbs of a trailing reporting clause ("..., officials said").
-REPORTING_FRAMES = frozenset({"say", "quote", "report", "tell", "add", "state", "announce"})
 # Texts whose participle clause speaks for their issuer ("issued a statement *condemning* X").
 ISSUED_TEXTS = frozenset(
     {"statement", "declaration", "communique", "resolution", "letter", "message", "decree"}
@@ -126,7 +127,16 @@ def is_reporting_frame(clause: Token) -> bool:
     """ "X demanded ..., diplomats said": a trailing reporting clause the parser hung on the
     verb as its complement; its subject is the source, not whom the demand is aimed at."""
     unmarked = not children(clause, "mark")
-    return unmarked and clause.i > clause.head.i and clause.lemma_.lower() in REPORTING_FRAMES
+    return (
+        unmarked and clause.i > clause.head.i and clause.lemma_.lower() in reporting_frame_verbs()
+    )
+
+
+@cache
+def reporting_frame_verbs() -> frozenset[str]:
+    """Verbs of a trailing reporting clause ("..., officials said"): modality.yaml's
+    ``reporting_verbs``."""
+    return frozenset(lexicon.load("modality")["reporting_verbs"])
 
 
 def is_issued_text(noun: Token) -> bool:

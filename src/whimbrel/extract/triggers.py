@@ -18,47 +18,13 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from whimbrel import lexicon
 from whimbrel.lexicon.cameo import type_info
 from whimbrel.records import EventTypeInfo
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
-# "thousands of reservists", "tons of food aid", "part of the stronghold", "a mission of
-# observers": the object is read through quantity, measure and collective words.
-QUANTITIES = frozenset(
-    {
-        "thousand",
-        "hundred",
-        "dozen",
-        "million",
-        "most",
-        "some",
-        "many",
-        "number",
-        "group",
-        "score",
-        "all",
-        "several",
-        "ton",
-        "tonne",
-        "kg",
-        "kilogram",
-        "worth",
-        "shipment",
-        "consignment",
-        "batch",
-        "load",
-        "dollar",
-        "part",
-        "half",
-        "portion",
-        "rest",
-        "mission",
-        "team",
-        "delegation",
-        "contingent",
-        "unit",
-    }
-)
+# Quantity, measure and collective words an object is read through ("thousands of
+# reservists") are the word class quantity_words of triggers.yaml.
 CLAUSAL_COMPLEMENTS = ("xcomp", "ccomp")
 # A context value that any word satisfies ("the complement has a subject").
 ANY_LEMMA = "*"
@@ -189,7 +155,7 @@ def through_quantities(tokens: list[Token]) -> list[Token]:
     return [
         g
         for o in tokens
-        if lemma(o) in QUANTITIES
+        if lemma(o) in lexicon.word_class("quantity_words")
         for p in o.children
         if lemma(p) == "of"
         for g in p.children

@@ -27,3 +27,16 @@ def load(name: str) -> Any:
             f"whimbrel/data/{name}.json",
             ["compiled data file missing: run `python -m whimbrel.lexicon` to build it"],
         ) from e
+
+
+@cache
+def word_class(name: str) -> frozenset[str]:
+    """The lemmas of word class ``name`` from the ``word_classes`` section of triggers.yaml
+    (``reaction_verbs``, ``attack_nouns``, ...)."""
+    classes = load("triggers")["word_classes"]
+    if name not in classes:
+        raise DataFileError(
+            "whimbrel/data/triggers.json",
+            [f"no word class {name!r}; known: {sorted(classes)}; add it to triggers.yaml"],
+        )
+    return frozenset(classes[name])

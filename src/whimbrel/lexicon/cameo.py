@@ -7,6 +7,7 @@ Compiled form::
      "modes": {plover_type: [mode, ...]},
      "legacy": {old_type_name: plover_type},
      "future": {code_prefix: {"plover": str, "cameo": str, "mode": str | None}},
+     "party_rules": {rule: [plover_type or cameo_code, ...]},   # see PARTY_RULES
      "codes": {cameo_code: {"label": str, "plover": str | None, "mode": str | None,
                             "quad": 1..4, "intensity": float}}}
 
@@ -44,7 +45,15 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
-TOP_KEYS = ("version", "types", "modes", "legacy", "future", "codes")
+TOP_KEYS = ("version", "types", "modes", "legacy", "future", "party_rules", "codes")
+# The lists of the `party_rules` section: PLOVER types (``*_types``) or CAMEO codes (``*_codes``).
+PARTY_RULES = (
+    "intent_types",
+    "accord_codes",
+    "place_target_types",
+    "state_act_codes",
+    "crowd_types",
+)
 FUTURE_FIELDS = ("plover", "cameo", "mode")
 # Modalities under which an act is read as a promise or a threat (PLOVER manual 2.3, 3.1).
 FUTURE_MODALITIES = frozenset({"planned", "hypothetical"})
@@ -270,6 +279,36 @@ def _check_future(
     return rules
 
 
+def _check_party_rules(
+    table: object, codes: Mapping[str, Any], problems: list[str]
+) -> dict[str, list[str]]:
+    if not isinstance(table, dict):
+        problems.append(f"'party_rules' must map {list(PARTY_RULES)} to lists, got {table!r:.80}")
+        return {}
+    missing = [name for name in PARTY_RULES if name not in table]
+    unknown = sorted(str(name) for name in table if name not in PARTY_RULES)
+    if missing:
+        problems.append(f"'party_rules' lacks {missing}; add them")
+    if unknown:
+        problems.append(f"'party_rules': unknown lists {unknown}; known: {list(PARTY_RULES)}")
+    rules = {}
+    for name in (n for n in PARTY_RULES if n in table):
+        values = table[name]
+        if not isinstance(values, list) or not values:
+            problems.append(f"'party_rules' {name}: must be a non-empty list, got {values!r}")
+            continue
+        if name.endswith("_types"):
+            bad = [v for v in values if v not in PLOVER_TYPES]
+            what = "not PLOVER types"
+        else:
+            bad = [v for v in values if not isinstance(v, str) or v not in codes]
+            what = 'not codes of the table (quote codes: "057")'
+        if bad:
+            problems.append(f"'party_rules' {name}: {bad!r} are {what}")
+        rules[name] = sorted({str(v) for v in values if v not in bad})
+    return rules
+
+
 def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
     """Validate the raw YAML table; return the compiled table and every problem found."""
     problems: list[str] = []
@@ -279,12 +318,14 @@ def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
     legacy = _check_legacy(top.get("legacy"), problems)
     codes = _check_codes(top.get("codes"), types, modes, problems)
     future = _check_future(top.get("future"), codes, modes, problems)
+    party_rules = _check_party_rules(top.get("party_rules"), codes, problems)
     compiled = {
         "version": top.get("version"),
         "types": types,
         "modes": modes,
         "legacy": legacy,
         "future": future,
+        "party_rules": party_rules,
         "codes": codes,
     }
     return compiled, problems

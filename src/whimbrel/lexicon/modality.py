@@ -20,6 +20,7 @@ LIST_KEYS = (
     "citing_verbs",
     "informant_verbs",
     "source_phrases",
+    "prospective_modals",
 )
 
 

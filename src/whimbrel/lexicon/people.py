@@ -2,7 +2,8 @@
 
 Compiled form::
 
-    {"people": [{"name": str, "country": CODE, "sector": SECTOR | null,
+    {"name_particles": [word, ...],
+     "people": [{"name": str, "country": CODE, "sector": SECTOR | null,
                  "periods": [{"from", "to", "country", "sector"}],
                  "forms": [{"text": str, "exact": bool}]}]}
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from whimbrel.lexicon._words import word_list
 from whimbrel.lexicon.actor_forms import claimed_twice, string_list
 from whimbrel.lexicon.organisations import code_problems, forms_of, periods_of
 
@@ -54,4 +56,13 @@ def compile(raw: object) -> tuple[object, list[str]]:
     entries = [_entry(i, e, problems) for i, e in enumerate(raw["people"])]
     people = [e for e in entries if e is not None]
     problems += claimed_twice(people, what="name")
-    return {"people": people}, problems
+    # optional, so a table of people alone still validates; the resolver refuses an empty one
+    particles = (
+        word_list("name_particles", raw["name_particles"], problems)
+        if "name_particles" in raw
+        else []
+    )
+    unknown = sorted(set(raw) - {"people", "name_particles"})
+    if unknown:
+        problems.append(f"unknown top-level keys {unknown}; known: ['people', 'name_particles']")
+    return {"people": people, "name_particles": particles}, problems

@@ -48,6 +48,7 @@ KEYS = (
     "non_container_nouns",
     "place_object_verbs",
     "compass_words",
+    "not_after_verb",
 )
 
 
@@ -294,6 +295,7 @@ def compile(raw: object) -> tuple[object, list[str]]:
         "non_container_nouns": _word_list(raw, "non_container_nouns", problems),
         "place_object_verbs": _word_list(raw, "place_object_verbs", problems),
         "compass_words": _word_list(raw, "compass_words", problems),
+        "not_after_verb": _word_list(raw, "not_after_verb", problems),
     }
     unknown = sorted(set(raw) - set(KEYS))
     if unknown:

@@ -5,7 +5,8 @@ The field meanings are written in the header of the YAML file. Compiled form::
     {"version": str,
      "entries": [{"head", "pos", "needs", "cameo", "mode", "recipient", "place_object",
                   "light_verbs", "standalone", "context", "example", "note"}, ...],
-     "index": {head_lemma: [entry index, ...]}}
+     "index": {head_lemma: [entry index, ...]},
+     "word_classes": {class_name: [lemma, ...]}}    # see WORD_CLASSES
 
 Every optional field is filled in, and ``context`` always holds all of :data:`CONTEXT_KEYS`
 (an empty list means "no constraint"). ``index`` lists a head's entries most specific first:
@@ -20,7 +21,19 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from whimbrel.lexicon._words import word_classes
+
 SOURCE = "triggers.yaml"
+TOP_KEYS = ("version", "word_classes", "entries")
+# The word lists of the `word_classes` section (what each is for is written in the YAML).
+WORD_CLASSES = (
+    "cause_verbs",
+    "reaction_verbs",
+    "converse_light_verbs",
+    "attack_nouns",
+    "non_agent_causes",
+    "quantity_words",
+)
 
 POS_VALUES = ("VERB", "NOUN", "ADJ", "PROPN")
 # Recipient roles that are not prepositions. "dobj" also covers the subject of a passive.
@@ -285,11 +298,9 @@ def build_index(entries: list[dict[str, Any]]) -> dict[str, list[int]]:
 def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
     """Validate the raw YAML lexicon; return the compiled lexicon and every problem found."""
     problems: list[str] = []
-    if not isinstance(raw, dict) or set(raw) != {"version", "entries"}:
+    if not isinstance(raw, dict) or set(raw) != set(TOP_KEYS):
         keys = sorted(raw) if isinstance(raw, dict) else type(raw).__name__
-        problems.append(
-            f"top level must be a mapping with keys 'version' and 'entries', got {keys}"
-        )
+        problems.append(f"top level must be a mapping with keys {list(TOP_KEYS)}, got {keys}")
         raw = raw if isinstance(raw, dict) else {}
     version = raw.get("version")
     if not isinstance(version, str) or not version.strip():
@@ -305,7 +316,14 @@ def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
             named.append((_entry_name(index, entry), compiled_entry))
     _check_duplicates(named, problems)
     entries = [entry for _, entry in named]
-    return {"version": version, "entries": entries, "index": build_index(entries)}, problems
+    classes = word_classes("word_classes", raw.get("word_classes"), WORD_CLASSES, problems)
+    compiled = {
+        "version": version,
+        "entries": entries,
+        "index": build_index(entries),
+        "word_classes": classes,
+    }
+    return compiled, problems
 
 
 def cross_check(lexicon: Mapping[str, Any], cameo_table: Mapping[str, Any]) -> list[str]:

@@ -10,7 +10,10 @@ actor is named here: a known person or organisation, else the unmatched capitali
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
+from whimbrel import lexicon
+from whimbrel.errors import DataFileError
 from whimbrel.records import ActorRef
 from whimbrel.resolve.actor_lexicon import ActorLexicon, Candidate
 from whimbrel.resolve.actor_pieces import (
@@ -68,12 +71,19 @@ PEOPLE_KINDS = frozenset({"demonym", "group"})
 NAMING_KINDS = frozenset({"name", "abbreviation", "demonym", "capital", "organisation"})
 TITLE_PIECE_KINDS = frozenset({"role", "weak", "modifier", "qualifier", "function"})
 OFFICE_PIECE_KINDS = frozenset({"role", "weak"})
-# Lower-case particles inside a person's name ("Mohammed bin Salman", "Staffan de Mistura",
-# "Ursula von der Leyen"): they join the capitalised words around them into one name.
-NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "bint", "ben", "abu", "de", "del", "della", "der", "den", "di",
-     "da", "das", "dos", "du", "la", "le", "van", "von", "ter", "ul", "ur", "ud"}
-)  # fmt: skip
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside a person's name ("bin", "de", "von"): people.yaml's
+    ``name_particles``."""
+    particles = lexicon.load("people").get("name_particles")
+    if not particles:
+        raise DataFileError(
+            "whimbrel/data/people.json",
+            ["'name_particles' is missing or empty: add it to people.yaml and recompile"],
+        )
+    return frozenset(particles)
 
 
 def resolve_actor_text(
@@ -212,7 +222,7 @@ def _unknown_name(
     for i in sorted({*unmatched, *families}):
         joins = bool(runs) and runs[-1][-1] == i - 1
         name_word = tokens[i].is_capitalised or i in families
-        if joins and (name_word or tokens[i].key in NAME_PARTICLES):
+        if joins and (name_word or tokens[i].key in name_particles()):
             runs[-1].append(i)
         elif name_word:
             runs.append([i])

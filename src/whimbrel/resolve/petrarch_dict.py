@@ -42,28 +42,39 @@ NULL_CODES = frozenset({"---", "+++", "###", ""})
 @dataclass
 class _ActorBlock:
     phrases: list[str] = field(default_factory=list)
-    codes: list[str] = field(default_factory=list)
+    codes: list[tuple[int, str]] = field(default_factory=list)  # (line number, code text)
 
 
 def load_petrarch_actors(
     path: Path | str, *, cameo_agents: Mapping[str, str] | None = None
 ) -> list[UserEntry]:
     """Read and parse a PETRARCH actor dictionary (e.g. ``PETR_Validate_actors_2_02.txt``)."""
-    return parse_petrarch_actors(_read(path), cameo_agents=_agents_table(cameo_agents))
+    return parse_petrarch_actors(
+        _read(path), cameo_agents=_agents_table(cameo_agents), origin=str(path)
+    )
 
 
 def load_petrarch_agents(
     path: Path | str, *, cameo_agents: Mapping[str, str] | None = None
 ) -> list[UserEntry]:
     """Read and parse a PETRARCH agent dictionary (e.g. ``PETR_Validate_agents_2_02.txt``)."""
-    return parse_petrarch_agents(_read(path), cameo_agents=_agents_table(cameo_agents))
+    return parse_petrarch_agents(
+        _read(path), cameo_agents=_agents_table(cameo_agents), origin=str(path)
+    )
 
 
-def parse_petrarch_actors(text: str, *, cameo_agents: Mapping[str, str]) -> list[UserEntry]:
-    """Entries for every phrase of every actor block: dated restrictions first, then the default."""
+def parse_petrarch_actors(
+    text: str, *, cameo_agents: Mapping[str, str], origin: str = "<text>"
+) -> list[UserEntry]:
+    """Entries for every phrase of every actor block: dated restrictions first, then the default.
+
+    Raises :class:`DataFileError` naming ``origin`` and listing every code that cannot be read
+    (line number, bad value); null codes (``[---]``) are skipped on purpose.
+    """
     entries = []
+    problems: list[str] = []
     for block in _actor_blocks(_lines(text)):
-        meanings = [_restriction(code, cameo_agents) for code in block.codes]
+        meanings = [_restriction(n, code, cameo_agents, problems) for n, code in block.codes]
         ordered = sorted(
             (m for m in meanings if m), key=lambda m: m.valid_from is None and m.valid_to is None
         )
@@ -82,14 +93,18 @@ def parse_petrarch_actors(text: str, *, cameo_agents: Mapping[str, str]) -> list
                 )
                 for m in ordered
             ]
+    if problems:
+        raise DataFileError(origin, problems)
     return entries
 
 
-def parse_petrarch_agents(text: str, *, cameo_agents: Mapping[str, str]) -> list[UserEntry]:
+def parse_petrarch_agents(
+    text: str, *, cameo_agents: Mapping[str, str], origin: str = "<text>"
+) -> list[UserEntry]:
     """Entries for every agent phrase and its plurals; agents carry a sector, not a country."""
     substitutions: dict[str, list[str]] = {}
     entries = []
-    for line in _lines(text):
+    for _number, line in _lines(text):
         found = _SUBSTITUTION.match(line.strip())
         if found:
             substitutions[found.group(1)] = [v.strip() for v in found.group(2).split(",")]
@@ -124,19 +139,21 @@ def _agents_table(cameo_agents: Mapping[str, str] | None) -> Mapping[str, str]:
     return cameo_agents if cameo_agents is not None else lexicon.load("sectors")["cameo_agents"]
 
 
-def _lines(text: str) -> Iterator[str]:
-    """Lines without comments; leading whitespace is kept (it marks a date restriction)."""
-    for raw in _COMMENT_BLOCK.sub("", text).splitlines():
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line) without comments; leading whitespace is kept (it marks a
+    date restriction). A comment block keeps its line breaks, so numbers match the file."""
+    blanked = _COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    for number, raw in enumerate(blanked.splitlines(), start=1):
         line = re.split(r"[#;]", raw, maxsplit=1)[0].rstrip()
         if line.strip():
-            yield line
+            yield number, line
 
 
-def _actor_blocks(lines: Iterator[str]) -> Iterator[_ActorBlock]:
+def _actor_blocks(lines: Iterator[tuple[int, str]]) -> Iterator[_ActorBlock]:
     block: _ActorBlock | None = None
-    for line in lines:
+    for number, line in lines:
         stripped = line.strip()
-        codes = _CODE.findall(stripped)
+        codes = [(number, code) for code in _CODE.findall(stripped)]
         phrase = _CODE.sub("", stripped).strip()
         if line[0].isspace() or not phrase:
             if block is not None:
@@ -170,18 +187,32 @@ class _Meaning:
     valid_to: dt.date | None
 
 
-def _restriction(raw: str, cameo_agents: Mapping[str, str]) -> _Meaning | None:
+def _restriction(
+    number: int, raw: str, cameo_agents: Mapping[str, str], problems: list[str]
+) -> _Meaning | None:
+    """The meaning of one ``[CODE ...]``; ``None`` for a null code or, with a problem added,
+    for a code that cannot be read."""
     found = _RESTRICTION.match(raw.strip())
-    if found is None or (found.group("code") or "").strip() in NULL_CODES:
+    if found is None:
+        problems.append(
+            f"line {number}: cannot read the code [{raw}]; write [CODE], [CODE <YYMMDD], "
+            "[CODE >YYMMDD] or [CODE YYYYMMDD-YYYYMMDD]"
+        )
+        return None
+    if (found.group("code") or "").strip() in NULL_CODES:
         return None
     code = found.group("code").split("/")[0].upper()
     start = end = None
+    before = len(problems)
     if found.group("op") == "<":
-        end = _date(found.group("date"))
+        end = _date(number, found.group("date"), problems)
     elif found.group("op") == ">":
-        start = _date(found.group("date"))
+        start = _date(number, found.group("date"), problems)
     elif found.group("start"):
-        start, end = _date(found.group("start")), _date(found.group("end"))
+        start = _date(number, found.group("start"), problems)
+        end = _date(number, found.group("end"), problems)
+    if len(problems) > before:
+        return None  # a date-limited meaning with a bad date must not hold for all time
     rest = code[3:6]
     return _Meaning(
         country=code[:3],
@@ -192,13 +223,17 @@ def _restriction(raw: str, cameo_agents: Mapping[str, str]) -> _Meaning | None:
     )
 
 
-def _date(digits: str) -> dt.date | None:
+def _date(number: int, raw: str, problems: list[str]) -> dt.date | None:
+    digits = raw
     if len(digits) == 6:
         year = int(digits[:2])
         digits = f"{2000 + year if year < 30 else 1900 + year}{digits[2:]}"
     try:
         return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-    except ValueError:
+    except ValueError as e:
+        problems.append(
+            f"line {number}: date {raw!r} is not a real YYMMDD or YYYYMMDD date ({e}); correct it"
+        )
         return None
 
 

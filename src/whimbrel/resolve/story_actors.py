@@ -14,7 +14,9 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
+from whimbrel import lexicon
 from whimbrel.records import ActorRef, Span
 from whimbrel.resolve.actor_pieces import chosen_meanings, scan_pieces
 from whimbrel.resolve.actor_text import tokenize
@@ -49,21 +51,15 @@ PERSON_CONFIDENCE = 0.6
 OF_COUNTRY = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}")
 # "a UK-based group": where another body sits, never the official's own country.
 BASED_IN = re.compile(r"\b[\w.'’-]+-based\b")
-# Words after which a country is a setting or a modifier, not a verb's object.
-NOT_AFTER_VERB = frozenset(
-    {"in", "at", "from", "of", "to", "for", "near", "into", "across", "inside", "outside",
-     "throughout", "within", "around", "on", "by", "with", "against", "and", "or", "the",
-     "a", "an", "between", "over", "through", "toward", "towards", "via", "about", "both",
-     # a clause opens after these: what follows is its subject ("said Kenya would act")
-     "said", "says", "say", "that", "when", "while", "as", "after", "before", "if",
-     "because", "where", "whether", "since", "until", "unless",
-     # modifiers of a place ("near the eastern Thai border")
-     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-     "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring",
-     "neighboring", "rural", "entire", "whole", "all", "his", "her", "its", "their", "our"}
-)  # fmt: skip
+# Words after which a country is a setting or a modifier, not a verb's object, are places.yaml's
+# ``not_after_verb``.
 POSSESSIVE = frozenset({"'s", "’s"})
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
+
+
+@cache
+def _not_after_verb() -> frozenset[str]:
+    return frozenset(lexicon.load("places")["not_after_verb"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +86,7 @@ def objects_of_verbs(text: str, lexicon: ActorLexicon, *, date: dt.date) -> set[
         lead = chosen_meanings(piece, date, None).lead
         before = tokens[piece.start - 1].text if piece.start else ""
         after = tokens[piece.end].key if piece.end < len(tokens) else ""
-        verb_like = before.isalpha() and before.islower() and before not in NOT_AFTER_VERB
+        verb_like = before.isalpha() and before.islower() and before not in _not_after_verb()
         verb_like = verb_like and after not in POSSESSIVE  # "boycott Algeria's elections"
         if verb_like and lead.country and lead.kind in NAMING_KINDS and lead.kind != "demonym":
             found.add(lead.country)
