@@ -135,8 +135,8 @@ def completed(
     - a party known only by its country ("Kabul") gives way to a fuller party of the same
       country ("Taliban officials");
     - a co-party of a country already on this side (and not on the ``opposite`` one) joins
-      ("Qureshi was accompanied by the ISI chief"), unless it is a party already listed under
-      another text ("He", "Qureshi");
+      ("the minister came with her army chief"), unless it is a party already listed under
+      another text ("He", "Otieno");
     - each party carries the fullest name any mention gives it.
     """
     pool = [party for parties in others for party in parties if party.country]

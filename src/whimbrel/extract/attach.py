@@ -117,7 +117,7 @@ def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | Non
 
 
 def _date_of_own_relative_clause(noun: Token) -> tuple[SpacySpan, Token] | None:
-    """ "the offensive, which was launched on Saturday 11 November": a clause describing the
+    """ "the raid, which troops began on Friday 3 March": a clause describing the
     event noun itself says when it happened."""
     for clause in noun.children:
         if clause.dep_ != "relcl":

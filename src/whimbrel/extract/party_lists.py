@@ -136,7 +136,7 @@ def mistagged_name_subjects(verb: Token) -> list[Token]:
 
 
 def attack_agents(verb: Token) -> list[Token]:
-    """ "were killed in Israeli shelling", "died in an air strike by government forces", "were
+    """ "were killed in Israeli shelling", "died in a drone strike by the army", "were
     killed when militants attacked": with no by-agent of its own, a passive act done in an
     attack has the attack's agent (its "by" phrase, named possessor, the attack itself when a
     demonym modifies it, or the subject of the attack's "when" clause)."""

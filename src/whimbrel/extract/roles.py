@@ -236,7 +236,7 @@ def party_tokens(heads: list[Token], trigger: Token) -> tuple[Token, ...]:
 
 
 def one_per_person(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-    """ "Sheikh Hamad bin Khalifa al-Thani launched ...": the parser may make several words of
+    """ "Sheikh Faisal bin Omar al-Rashid opened ...": the parser may make several words of
     one person's name subjects; the name is one party (its first word stands for it)."""
     seen: set[int] = set()
     kept = []

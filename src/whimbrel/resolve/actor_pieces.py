@@ -34,7 +34,7 @@ MEMBERSHIP_WORDS = frozenset({"member", "members"})
 # "anti-Syria journalist", "pro-Russian separatists": a stance towards a country, not its people.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 NAME_BREAKERS = frozenset({"name", "capital", "place", "group"})
-# "Prime Minister of Afghanistan Mohammad Hasan Akhund": a country's name after "of" ends the
+# "Foreign Minister of Chile Ana Pereira Soto": a country's name after "of" ends the
 # title it completes; it does not open the name that follows.
 TITLE_OF = frozenset({"of"})
 TITLE_KINDS = frozenset({"role", "weak"})

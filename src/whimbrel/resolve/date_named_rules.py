@@ -170,7 +170,7 @@ def bare_month(match: re.Match[str], context: RuleContext) -> Found | None:
     this_month = dt.date(anchor.year, anchor.month, 1)
     tense = context.tense
     if tense == "past" and add_months(this_month, NEAR_MONTHS) >= future > this_month:
-        # "The book is due to be published in May", "the program will run through June": a
+        # "the report was to appear in May", "the trial would last until June": a
         # month written bare in a past-tense sentence is a coming one when that is near (one
         # most of a year back would be "last May"). Such tenses read as past.
         tense = "future"

@@ -1,7 +1,7 @@
 """The date of each mention of a story: its own expression's, else the story's.
 
-News tells one happening over several sentences and dates it once ("killed two insurgents
-yesterday. ... confirmed the insurgents had been killed in the strike"), so an undated past
+News tells one happening over several sentences and dates it once ("shelled the depot
+yesterday. ... said the depot had burned for hours after the attack"), so an undated past
 happening takes the nearest event date before it (else the story's first, else its lead
 date), not the date the story was published. Report dates ("ISAF said today"), times of day,
 eras, the period under discussion ("the same day") and vague pasts or futures ("recently")
@@ -59,8 +59,8 @@ def story_dates(
 ) -> list[DateRef]:
     """Each mention's date: its own expression's, else the story's event date around it.
 
-    News tells one happening over several sentences and dates it once ("killed two insurgents
-    yesterday. ... confirmed the insurgents had been killed in the strike"): an undated
+    News tells one happening over several sentences and dates it once ("shelled the depot
+    yesterday. ... said the depot had burned for hours after the attack"): an undated
     mention takes the nearest event date before it, else the story's first (or its ``lead``
     date), not the date the story was published. Only a past day (or week) is passed on: a
     year or a month is background, a later day a plan. Report dates ("ISAF said today") date no

@@ -74,7 +74,7 @@ def choose_event_place(
     named: Callable[[Span], bool],
 ) -> PlaceRef | None:
     """The first attached place the gazetteer knows. A place entity before it that the
-    gazetteer lacks ("in al-Tijara neighbourhood in central Damascus") is the finer one: it
+    gazetteer lacks ("in the Kibera slum of Nairobi") is the finer one: it
     keeps its own text and takes the position and regions of the known place right after it
     in the text. A known place further on is another place, not its container: the unknown
     one stays unresolved."""
