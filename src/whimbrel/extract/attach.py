@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from whimbrel.extract.clauses import Dateline, as_span, climb, entity_at, find_dateline, in_dateline
+from whimbrel.extract.clauses import (
+    Dateline,
+    as_span,
+    climb,
+    doc_ents,
+    doc_text,
+    entity_at,
+    find_dateline,
+    in_dateline,
+)
 from whimbrel.extract.locatives import LOCATIVE_PREPS, SOURCE_PREPS, is_place_noun
 from whimbrel.extract.locatives import attached_places as attached_phrase_places
 from whimbrel.records import Span
@@ -89,16 +98,19 @@ def _date_span(ent: SpacySpan) -> Span:
     doc = ent.doc
     if any(c.isdigit() for c in ent.text):
         return as_span(ent)
-    for other in doc.ents:
-        between = doc.text[ent.end_char : other.start_char]
+    text = doc_text(doc)
+    for other in doc_ents(doc):
+        if other.start < ent.end:
+            continue
+        between = text[ent.end_char : other.start_char]
+        if not DATE_GAP.fullmatch(between):
+            break  # entities come in text order: later ones are further away still
         if (
-            other.start >= ent.end
-            and other.label_ == "DATE"
-            and DATE_GAP.fullmatch(between)
+            other.label_ == "DATE"
             and any(c.isdigit() for c in between + other.text)
             and not in_dateline(other)
         ):
-            return Span(ent.start_char, other.end_char, doc.text[ent.start_char : other.end_char])
+            return Span(ent.start_char, other.end_char, text[ent.start_char : other.end_char])
     return as_span(ent)
 
 
@@ -134,7 +146,7 @@ def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) ->
     ("the commander, who was arrested in May, ..." does not date the event)."""
     found = [
         ent
-        for ent in trigger.doc.ents
+        for ent in doc_ents(trigger.doc)
         if ent.label_ in DATE_LABELS
         and clause.left_edge.i <= ent.root.i <= clause.right_edge.i
         and _same_clause(ent.root, clause, reporting=reporting)
@@ -153,7 +165,7 @@ def _date_after_event(
     an operation in Kandahar province Sept. 19"), yet it dates the event."""
     found = [
         ent
-        for ent in trigger.doc.ents
+        for ent in doc_ents(trigger.doc)
         if ent.label_ in DATE_LABELS
         and ent.start > trigger.i
         and ent.start != report_date.start
@@ -244,7 +256,7 @@ def _places_in_clause(
     head = clause[-1]
     found = [
         ent
-        for ent in trigger.doc.ents
+        for ent in doc_ents(trigger.doc)
         if _may_be_place(ent)
         and head.left_edge.i <= ent.start
         and ent.end - 1 <= head.right_edge.i

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from whimbrel.extract.clauses import doc_text
 from whimbrel.extract.roles import children, phrase_bounds
 from whimbrel.records import Attribution, Span
 
@@ -45,7 +46,7 @@ def token_span(head: Token) -> Span:
     for ent in phrase.ents if phrase is not None else ():
         if ent.label_ in NAME_LABELS and ent.root.dep_ in ("appos", "pobj", "dobj", "nsubj"):
             start, end = ent.start_char, ent.end_char
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def sentence_attribution(sent: SpacySpan, *, cues: AttributionCues) -> tuple[Attribution, ...]:

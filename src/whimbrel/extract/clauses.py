@@ -32,10 +32,28 @@ CLIMB_DEPS = frozenset(
 MAX_CLIMB = 5
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token on each ``Doc.text``."""
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text
+    return doc.user_data[TEXT_KEY]  # type: ignore[no-any-return]
+
+
+def doc_ents(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The document's entities, built once: spaCy walks every token on each ``Doc.ents``."""
+    if ENTS_KEY not in doc.user_data:
+        doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return doc.user_data[ENTS_KEY]  # type: ignore[no-any-return]
+
+
+TEXT_KEY = "whimbrel_text"
+ENTS_KEY = "whimbrel_ents"
+
+
 def entity_at(token: Token, labels: frozenset[str]) -> SpacySpan | None:
     if token.ent_type_ not in labels:
         return None
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end:
             return ent
     return None
@@ -110,7 +128,7 @@ def _doc_dateline(doc: Doc) -> Dateline | None:
         doc.set_extension(DATELINE_EXTENSION, default=None)
     cached = doc._.get(DATELINE_EXTENSION)
     if cached is None:
-        cached = (find_dateline(doc.text),)
+        cached = (find_dateline(doc_text(doc)),)
         doc._.set(DATELINE_EXTENSION, cached)
     return cached[0]
 

@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from whimbrel import lexicon
-from whimbrel.extract.clauses import as_span, climb, entity_at, in_dateline
+from whimbrel.extract.clauses import as_span, climb, doc_ents, doc_text, entity_at, in_dateline
 from whimbrel.extract.roles import PLACE_LABELS
 from whimbrel.records import Span
 
@@ -322,7 +322,7 @@ def _with_place_noun(name: Span, noun: Token) -> Span:
     so that resolution knows what kind of place it is."""
     doc = noun.doc
     start, end = min(name.start, noun.idx), max(name.end, noun.idx + len(noun.text))
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def _strict_place(token: Token) -> Span | None:
@@ -333,7 +333,7 @@ def _strict_place(token: Token) -> Span | None:
 def _proper_name(token: Token) -> Span:
     """The name a proper noun heads: its entity, else the run of proper nouns ending with it."""
     if token.ent_type_ and token.ent_iob_ in ("B", "I"):
-        for ent in token.doc.ents:
+        for ent in doc_ents(token.doc):
             if ent.start <= token.i < ent.end:
                 return as_span(ent)
     start = token.i
@@ -384,5 +384,5 @@ def _is_personal_name(token: Token) -> bool:
     many one-word towns PERSON ("captured Jaffna"), which the gazetteer then has to know."""
     if token.ent_type_ != "PERSON":
         return False
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
     return ent is None or len(ent) > 1

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from whimbrel import lexicon
 from whimbrel.extract.attach import attached_date, attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
+from whimbrel.extract.clauses import doc_ents, doc_text
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
 from whimbrel.extract.roles import PLACE_LABELS, find_roles, phrase_bounds
 from whimbrel.extract.subjects import is_passive
@@ -63,7 +64,7 @@ class Extractor:
             drafts.extend(self.sentence_drafts(sent, story_id=article.id))
         entities = tuple(
             EntityMention(Span(e.start_char, e.end_char, e.text), e.label_)
-            for e in doc.ents
+            for e in doc_ents(doc)
             if e.label_ in STORY_ENTITY_LABELS
         )
         return ParsedStory(article=article, drafts=tuple(drafts), entities=entities)
@@ -199,17 +200,17 @@ def _phrase(token: Token) -> Span:
     person = _person_entity(token)
     if person is not None:  # "Sheikh Hamad bin Khalifa al-Thani": the whole name
         start, end = min(start, person.start_char), max(end, person.end_char)
-    return Span(start, end, token.doc.text[start:end])
+    return Span(start, end, doc_text(token.doc)[start:end])
 
 
 def _person_entity(token: Token) -> SpacySpan | None:
     if token.ent_type_ != "PERSON":
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
 
 
 def _token_span(token: Token) -> Span:
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end and ent.label_ in PLACE_LABELS:
             return Span(ent.start_char, ent.end_char, ent.text)
     return _phrase(token)

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from whimbrel import lexicon
-from whimbrel.resolve.actor_text import token_keys, token_plains
+from whimbrel.resolve.actor_text import Token, token_keys, token_plains
 
 if TYPE_CHECKING:
     from whimbrel.resolve.user_dict import UserEntry
@@ -76,7 +76,8 @@ class ActorLexicon:
     country_names: Mapping[str, str]
     locative: frozenset[tuple[str, ...]]
     relational: frozenset[tuple[str, ...]]
-    max_length: int = field(default=1)
+    # Per first word (as written, and folded), the longest form starting with it.
+    longest: Mapping[str, int] = field(default_factory=dict)
     # One-edit variants of long country-name words -> the word ("" when two words share a
     # variant), and every word of every form: see :meth:`respelt`.
     near_names: Mapping[str, str] = field(default_factory=dict)
@@ -126,6 +127,21 @@ class ActorLexicon:
         found = {self.near_names.get(v) for v in _one_deletions(key)} - {None}
         return found.pop() if len(found) == 1 and "" not in found else None
 
+    def longest_match(self, tokens: Sequence[Token], i: int) -> tuple[int, tuple[Candidate, ...]]:
+        """The longest form starting at ``tokens[i]`` (as written or folded) and its meanings;
+        (0, ()) when none does."""
+        first = tokens[i]
+        limit = max(self.longest.get(first.plain, 0), self.longest.get(first.key, 0))
+        for length in range(min(limit, len(tokens) - i), 0, -1):
+            window = tokens[i : i + length]
+            found = (
+                *self.exact.get(tuple(t.plain for t in window), ()),
+                *self.folded.get(tuple(t.key for t in window), ()),
+            )
+            if found:
+                return length, tuple(found)
+        return 0, ()
+
     def with_user_entries(self, entries: Sequence[UserEntry]) -> ActorLexicon:
         """A copy where ``entries`` come before every built-in meaning of the same form."""
         exact = {key: list(values) for key, values in self.exact.items()}
@@ -138,7 +154,7 @@ class ActorLexicon:
             self,
             exact=_sorted(exact),
             folded=_sorted(folded),
-            max_length=max(len(k) for k in [*exact, *folded]),
+            longest=_longest_forms(exact, folded),
             known_words=self.known_words | {w.lower() for k in [*exact, *folded] for w in k},
         )
 
@@ -151,7 +167,7 @@ class ActorLexicon:
             country_names=names,
             locative=frozenset(token_keys(p) for p in sectors["locative"]),
             relational=frozenset(token_keys(p) for p in sectors["relational"]),
-            max_length=max(len(k) for k in [*exact, *folded]),
+            longest=_longest_forms(exact, folded),
             near_names=_near_names(folded),
             known_words=frozenset(w.lower() for k in [*exact, *folded] for w in k),
             international_words=_word_keys(sectors.get("international_words", [])),
@@ -162,6 +178,13 @@ class ActorLexicon:
             },
             body_heads=_word_keys(sectors.get("body_heads", [])),
         )
+
+
+def _longest_forms(exact: Index, folded: Index) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for key in [*exact, *folded]:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return longest
 
 
 # A misspelt word must be at least this long, and the name word it respells longer still

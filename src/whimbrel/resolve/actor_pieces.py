@@ -95,15 +95,8 @@ def _respelt(tokens: list[Token], lexicon: ActorLexicon) -> list[Token]:
 
 
 def _longest_at(tokens: list[Token], i: int, lexicon: ActorLexicon) -> Piece | None:
-    for length in range(min(lexicon.max_length, len(tokens) - i), 0, -1):
-        window = tokens[i : i + length]
-        found = (
-            *lexicon.exact.get(tuple(t.plain for t in window), ()),
-            *lexicon.folded.get(tuple(t.key for t in window), ()),
-        )
-        if found:
-            return Piece(i, i + length, found)
-    return None
+    length, found = lexicon.longest_match(tokens, i)
+    return Piece(i, i + length, found) if length else None
 
 
 def _names_over_places(

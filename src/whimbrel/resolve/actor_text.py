@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from whimbrel.lexicon.actor_forms import fold, plain
 
@@ -35,14 +36,27 @@ def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens; quotes and dashes are made ASCII before matching."""
     normalised = plain_same_length(text)
     return [
-        Token(m.start(), m.end(), text[m.start() : m.end()], plain(m.group()), fold(m.group()))
+        Token(m.start(), m.end(), text[m.start() : m.end()], *_keys(m.group()))
         for m in _TOKEN.finditer(normalised)
     ]
 
 
+@lru_cache(maxsize=1 << 16)
+def _keys(word: str) -> tuple[str, str]:
+    """(plain, folded) keys of a word: news repeats its words, so they are made once."""
+    return plain(word), fold(word)
+
+
 def plain_same_length(text: str) -> str:
     """``text`` with curly quotes and dashes replaced one for one, so offsets still hold."""
-    return "".join(plain(ch) if len(plain(ch)) == 1 else ch for ch in text)
+    return "".join(map(_plain_char, text))
+
+
+@cache
+def _plain_char(ch: str) -> str:
+    """``ch`` made plain when that keeps it one character (accents, quotes, dashes)."""
+    made = plain(ch)
+    return made if len(made) == 1 else ch
 
 
 def token_keys(text: str) -> tuple[str, ...]:

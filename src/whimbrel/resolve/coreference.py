@@ -113,7 +113,7 @@ def _pieces(
     unknown capitalised word is a "name", an unknown lowercase one a "word"."""
     i = 0
     while i < len(tokens):
-        length, candidates = _longest(tokens, i, lexicon)
+        length, candidates = lexicon.longest_match(tokens, i)
         key = tuple(t.key for t in tokens[i : i + max(length, 1)])
         lead = candidates[0] if candidates else None
         kind = lead.kind if lead else ("name" if tokens[i].is_capitalised else "word")
@@ -172,20 +172,6 @@ class _Reading:
             tail_clean=self.tail_clean,
             heads_a_body=bool(self.titles) and self.titles[-1].words[-1] in lexicon.body_heads,
         )
-
-
-def _longest(
-    tokens: list[Token], i: int, lexicon: ActorLexicon
-) -> tuple[int, tuple[Candidate, ...]]:
-    for length in range(min(lexicon.max_length, len(tokens) - i), 0, -1):
-        window = tokens[i : i + length]
-        found = (
-            *lexicon.exact.get(tuple(t.plain for t in window), ()),
-            *lexicon.folded.get(tuple(t.key for t in window), ()),
-        )
-        if found:
-            return length, tuple(found)
-    return 0, ()
 
 
 def _title_words(key: tuple[str, ...], lexicon: ActorLexicon) -> tuple[tuple[str, ...], bool]:
