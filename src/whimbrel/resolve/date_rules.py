@@ -17,43 +17,9 @@ from typing import Any
 from whimbrel import lexicon
 from whimbrel.resolve import date_named_rules as named
 from whimbrel.resolve import date_relative_rules as relative
-from whimbrel.resolve.date_calendar import period_start
-from whimbrel.resolve.date_types import (
-    ANAPHOR_METHOD,
-    CENTURY_METHOD,
-    CLOCK_METHOD,
-    DECADE_METHOD,
-    FUTURE_REF_METHOD,
-    PAST_REF_METHOD,
-    PRESENT_REF_METHOD,
-    QUARTER_METHOD,
-    REF_METHODS,
-    SEASON_METHOD,
-    WEEKEND_METHOD,
-    Found,
-    Rule,
-    RuleContext,
-    Tense,
-)
+from whimbrel.resolve.date_types import Found, Rule, RuleContext
 
-__all__ = [
-    "ANAPHOR_METHOD",
-    "CENTURY_METHOD",
-    "CLOCK_METHOD",
-    "DECADE_METHOD",
-    "FUTURE_REF_METHOD",
-    "PAST_REF_METHOD",
-    "PRESENT_REF_METHOD",
-    "QUARTER_METHOD",
-    "REF_METHODS",
-    "SEASON_METHOD",
-    "WEEKEND_METHOD",
-    "Found",
-    "RuleContext",
-    "Tense",
-    "apply_rules",
-    "period_start",
-]
+__all__ = ["apply_rules"]
 
 
 def apply_rules(text: str, context: RuleContext) -> Found | None:

@@ -18,7 +18,9 @@ from dateparser.date import DateDataParser
 
 from whimbrel import lexicon
 from whimbrel.records import DateRef, Precision, Span
-from whimbrel.resolve.date_rules import (
+from whimbrel.resolve.date_calendar import period_start
+from whimbrel.resolve.date_rules import apply_rules
+from whimbrel.resolve.date_types import (
     CENTURY_METHOD,
     CLOCK_METHOD,
     DECADE_METHOD,
@@ -29,8 +31,6 @@ from whimbrel.resolve.date_rules import (
     Found,
     RuleContext,
     Tense,
-    apply_rules,
-    period_start,
 )
 
 __all__ = [
