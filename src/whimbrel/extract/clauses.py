@@ -30,6 +30,7 @@ CLIMB_DEPS = frozenset(
     }
 )
 MAX_CLIMB = 5
+PERSON_LABELS = frozenset({"PERSON"})
 
 
 def doc_text(doc: Doc) -> str:
@@ -48,15 +49,17 @@ def doc_ents(doc: Doc) -> tuple[SpacySpan, ...]:
 
 TEXT_KEY = "whimbrel_text"
 ENTS_KEY = "whimbrel_ents"
+ENT_AT_KEY = "whimbrel_ent_at"
 
 
-def entity_at(token: Token, labels: frozenset[str]) -> SpacySpan | None:
-    if token.ent_type_ not in labels:
+def entity_at(token: Token, labels: frozenset[str] | None = None) -> SpacySpan | None:
+    """The entity holding ``token`` when its label is one of ``labels`` (any label if None)."""
+    if not token.ent_type_ or labels is not None and token.ent_type_ not in labels:
         return None
-    for ent in doc_ents(token.doc):
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc = token.doc
+    if ENT_AT_KEY not in doc.user_data:
+        doc.user_data[ENT_AT_KEY] = {i: e for e in doc_ents(doc) for i in range(e.start, e.end)}
+    return doc.user_data[ENT_AT_KEY].get(token.i)  # type: ignore[no-any-return]
 
 
 def as_span(ent: SpacySpan) -> Span:

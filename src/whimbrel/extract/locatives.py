@@ -21,7 +21,14 @@ from functools import cache
 from spacy.tokens import Token
 
 from whimbrel import lexicon
-from whimbrel.extract.clauses import as_span, climb, doc_ents, doc_text, entity_at, in_dateline
+from whimbrel.extract.clauses import (
+    PERSON_LABELS,
+    as_span,
+    climb,
+    doc_text,
+    entity_at,
+    in_dateline,
+)
 from whimbrel.extract.roles import PLACE_LABELS
 from whimbrel.records import Span
 
@@ -332,10 +339,9 @@ def _strict_place(token: Token) -> Span | None:
 
 def _proper_name(token: Token) -> Span:
     """The name a proper noun heads: its entity, else the run of proper nouns ending with it."""
-    if token.ent_type_ and token.ent_iob_ in ("B", "I"):
-        for ent in doc_ents(token.doc):
-            if ent.start <= token.i < ent.end:
-                return as_span(ent)
+    ent = entity_at(token)
+    if ent is not None:
+        return as_span(ent)
     start = token.i
     doc = token.doc
     while start > 0 and (
@@ -384,5 +390,5 @@ def _is_personal_name(token: Token) -> bool:
     many one-word towns PERSON ("captured Jaffna"), which the gazetteer then has to know."""
     if token.ent_type_ != "PERSON":
         return False
-    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    ent = entity_at(token, PERSON_LABELS)
     return ent is None or len(ent) > 1

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from whimbrel import lexicon
 from whimbrel.extract.attach import attached_date, attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
-from whimbrel.extract.clauses import doc_ents, doc_text
+from whimbrel.extract.clauses import PERSON_LABELS, doc_ents, doc_text, entity_at
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
 from whimbrel.extract.roles import PLACE_LABELS, find_roles, phrase_bounds
 from whimbrel.extract.subjects import is_passive
@@ -197,22 +197,16 @@ def drop_parts_of_multiword(matches: list[TriggerMatch]) -> list[TriggerMatch]:
 
 def _phrase(token: Token) -> Span:
     start, end = phrase_bounds(token)
-    person = _person_entity(token)
+    person = entity_at(token, PERSON_LABELS)
     if person is not None:  # "Sheikh Hamad bin Khalifa al-Thani": the whole name
         start, end = min(start, person.start_char), max(end, person.end_char)
     return Span(start, end, doc_text(token.doc)[start:end])
 
 
-def _person_entity(token: Token) -> SpacySpan | None:
-    if token.ent_type_ != "PERSON":
-        return None
-    return next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
-
-
 def _token_span(token: Token) -> Span:
-    for ent in doc_ents(token.doc):
-        if ent.start <= token.i < ent.end and ent.label_ in PLACE_LABELS:
-            return Span(ent.start_char, ent.end_char, ent.text)
+    ent = entity_at(token, PLACE_LABELS)
+    if ent is not None:
+        return Span(ent.start_char, ent.end_char, ent.text)
     return _phrase(token)
 
 

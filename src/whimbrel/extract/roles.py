@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from whimbrel import lexicon
+from whimbrel.extract.clauses import PERSON_LABELS, entity_at
 from whimbrel.extract.hidden_targets import (
     COMPLEMENT_TARGET_VERBS,
     CONDITION_TARGET_VERBS,
@@ -251,12 +252,8 @@ def one_per_person(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
 
 def person_entity_start(token: Token) -> int | None:
     """The index of the first token of the PERSON entity holding ``token``, or None."""
-    if token.ent_type_ != "PERSON":
-        return None
-    start = token.i
-    while start > 0 and token.doc[start].ent_iob_ == "I":
-        start -= 1
-    return start
+    person = entity_at(token, PERSON_LABELS)
+    return None if person is None else person.start
 
 
 def find_roles(match: TriggerMatch) -> Roles:

@@ -13,7 +13,6 @@ from whimbrel import lexicon
 from whimbrel.extract.parties import MAX_CLIMB, children, prep_objects
 from whimbrel.extract.party_lists import mistagged_name_subjects
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Pronouns that, as the subject of a reported clause, usually stand for the reporter.
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})

@@ -32,6 +32,13 @@ _HOW_BITS = 3
 _ENTRY_MEMO = 50_000
 
 
+# GazetteerEntry.resolution levels (PLOVER's place resolution, coarse to fine).
+COUNTRY_RESOLUTION = 1
+REGION_RESOLUTION = 2
+DISTRICT_RESOLUTION = 3
+TOWN_RESOLUTION = 4
+
+
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     """One place: a world region (resolution 0), country (1), region (2), district (3), town (4).

@@ -13,15 +13,12 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from whimbrel.resolve.gazetteer import IndexedName
+from whimbrel.resolve.gazetteer import DISTRICT_RESOLUTION, IndexedName
 
 __all__ = ["nearby_support", "shared_districts", "shared_regions"]
 
 # Names that must share a region or district for it to place the story.
 SHARED_SUPPORT = 2
-DISTRICT_RESOLUTION = 3
-# Senses this fine take part in nearness (towns and districts; a country is near everything).
-NEAR_RESOLUTION = 3
 # Side of the grid cells that find senses near each other (degrees; about 110 km of latitude).
 CELL_DEGREES = 1.0
 
@@ -86,7 +83,9 @@ def nearby_support(readings: Mapping[str, Sequence[IndexedName]]) -> dict[str, d
 
 
 def _fine(senses: Sequence[IndexedName]) -> list[IndexedName]:
-    return [n for n in senses if n.entry.resolution >= NEAR_RESOLUTION and n.entry.lat is not None]
+    return [
+        n for n in senses if n.entry.resolution >= DISTRICT_RESOLUTION and n.entry.lat is not None
+    ]
 
 
 def _cell(named: IndexedName) -> tuple[int, int]:

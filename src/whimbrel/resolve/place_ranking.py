@@ -14,7 +14,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from whimbrel.records import PlaceRef, Span
-from whimbrel.resolve.gazetteer import Gazetteer, GazetteerEntry, IndexedName, fold
+from whimbrel.resolve.gazetteer import (
+    REGION_RESOLUTION,
+    Gazetteer,
+    GazetteerEntry,
+    IndexedName,
+    fold,
+)
 
 __all__ = ["RankingContext", "ScoredSense", "distance_km", "place_ref", "ranked", "to_place_ref"]
 
@@ -37,7 +43,6 @@ NEAR_BONUS = 2.0
 NEAR_KM = 150.0
 # A region of a country several of whose regions the story names ("Georgia" with Alabama).
 SIBLING_REGION = 1.5
-REGION_RESOLUTION = 2
 # Per unit of support from the story's other ambiguous names with a sense nearby.
 SUPPORT_BONUS = 1.5
 MAX_SUPPORT = 2.0

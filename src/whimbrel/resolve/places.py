@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from whimbrel.records import PlaceRef, Span
-from whimbrel.resolve.gazetteer import Gazetteer, IndexedName, fold
+from whimbrel.resolve.gazetteer import (
+    DISTRICT_RESOLUTION,
+    REGION_RESOLUTION,
+    Gazetteer,
+    IndexedName,
+    fold,
+)
 from whimbrel.resolve.place_candidates import candidates, names_a_kind_of_place
 from whimbrel.resolve.place_cohesion import nearby_support, shared_districts, shared_regions
 from whimbrel.resolve.place_ranking import (
@@ -40,8 +46,6 @@ SURE = 0.8
 # sure by the first round ("Georgia" beside Texas and America) places the rest in the next.
 CONTEXT_ROUNDS = 2
 # A town the story names places the others only at this resolution or finer.
-TOWN_RESOLUTION = 3
-REGION_RESOLUTION = 2
 # Regions of one country the story must name for its other names to mean regions there too.
 SIBLING_REGIONS = 2
 
@@ -192,7 +196,7 @@ def _town_positions(places: Sequence[PlaceRef]) -> list[tuple[float, float]]:
     return [
         (p.lat, p.lon)
         for p in places
-        if p.lat is not None and p.lon is not None and (p.resolution or 0) >= TOWN_RESOLUTION
+        if p.lat is not None and p.lon is not None and (p.resolution or 0) >= DISTRICT_RESOLUTION
     ]
 
 
@@ -201,7 +205,7 @@ def _towns_by_region(places: Sequence[PlaceRef]) -> list[tuple[str | None, str, 
         (p.country, fold(p.admin1), p.lat, p.lon)
         for p in places
         if p.lat is not None and p.lon is not None and p.admin1
-        if (p.resolution or 0) >= TOWN_RESOLUTION
+        if (p.resolution or 0) >= DISTRICT_RESOLUTION
     ]
 
 

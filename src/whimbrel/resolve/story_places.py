@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from whimbrel.extract.attach import find_dateline
 from whimbrel.extract.parties import PLACE_LABELS
 from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
+from whimbrel.resolve.gazetteer import REGION_RESOLUTION
 from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
 
-REGION_RESOLUTION = 2
 # At most this many characters between a place the gazetteer lacks and the known place that
 # contains it ("the village of Qaryat near Aleppo", "al-Tijara neighbourhood in central ").
 CONTAINER_GAP_CHARS = 24
@@ -86,13 +86,7 @@ def choose_event_place(
         if place is not None and unknown is not None:
             if not _contains(span, unknown):
                 break
-            return dataclasses.replace(
-                place,
-                text=unknown.text,
-                span=unknown,
-                method=f"within:{place.method}",
-                confidence=round(place.confidence * 0.8, 3),
-            )
+            return inside(place, unknown.text, unknown)
         if unknown is None and named(span):
             unknown = span
     if unknown is None:
@@ -106,18 +100,23 @@ def _contains(known: Span, unknown: Span) -> bool:
     return 0 <= known.start - unknown.end <= CONTAINER_GAP_CHARS
 
 
+def inside(container: PlaceRef, text: str, span: Span | None) -> PlaceRef:
+    """A named place the gazetteer lacks, placed at the known place that contains it."""
+    return dataclasses.replace(
+        container,
+        text=text,
+        span=span,
+        method=f"within:{container.method}",
+        confidence=round(container.confidence * 0.8, 3),
+    )
+
+
 def within_story_place(place: PlaceRef | None, dominant: PlaceRef | None) -> PlaceRef | None:
     """The event's place, else the story's; a named place the gazetteer lacks ("the village of
     Qaryat") keeps its text and takes the story's place as its container."""
     if place is None or dominant is None or place.geonameid is not None:
         return place or dominant
-    return dataclasses.replace(
-        dominant,
-        text=place.text,
-        span=place.span,
-        method=f"within:{dominant.method}",
-        confidence=round(dominant.confidence * 0.8, 3),
-    )
+    return inside(dominant, place.text, place.span)
 
 
 def dominant_place(story: ParsedStory, places: StoryPlaces) -> PlaceRef | None:
