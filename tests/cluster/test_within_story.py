@@ -8,6 +8,7 @@ import pytest
 
 from whimbrel.cluster.within_story import cluster_story
 from whimbrel.records import ActorRef, DateRef, EventMention, EventTypeInfo, Span
+from whimbrel.resolve.actor_lexicon import ActorLexicon
 
 CONSULT = EventTypeInfo("CONSULT", None, "040", 1, 1.0)
 COERCE = EventTypeInfo("COERCE", None, "170", 4, -7.0)
@@ -130,7 +131,7 @@ CASES = [
 def test_event_parties(
     mentions: list[EventMention], actors: set[str], recipients: set[str]
 ) -> None:
-    (event,) = cluster_story(mentions)
+    (event,) = cluster_story(mentions, lexicon=ActorLexicon.default())
     actor_names = [a.name for a in event.actors]
     recipient_names = [r.name for r in event.recipients]
     assert sorted(actor_names) == sorted(actors)  # each party once
@@ -139,7 +140,8 @@ def test_event_parties(
 
 def test_party_keeps_its_own_text() -> None:
     (event,) = cluster_story(
-        [mention(0, [BOATENG_SHORT], [TOGO_OFFICIALS]), mention(100, [HE], [AGBEKO])]
+        [mention(0, [BOATENG_SHORT], [TOGO_OFFICIALS]), mention(100, [HE], [AGBEKO])],
+        lexicon=ActorLexicon.default(),
     )
     (actor,) = event.actors
     assert (actor.text, actor.name) == ("Boateng", "Kwame Adjei Boateng")

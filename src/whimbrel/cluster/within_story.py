@@ -218,7 +218,7 @@ def is_codable(mention: EventMention) -> bool:
     return any(a.country or a.sector for a in (*mention.actors, *mention.recipients))
 
 
-def to_event(cluster: Cluster, lexicon: ActorLexicon | None = None) -> Event:
+def to_event(cluster: Cluster, lexicon: ActorLexicon) -> Event:
     ordered = sorted(cluster.mentions, key=information, reverse=True)
     dates = [d for d in map(explicit_date, cluster.mentions) if d is not None]
     places = [p for p in map(explicit_place, cluster.mentions) if p is not None]
@@ -243,12 +243,10 @@ def to_event(cluster: Cluster, lexicon: ActorLexicon | None = None) -> Event:
     )
 
 
-def cluster_story(
-    mentions: Sequence[EventMention], *, lexicon: ActorLexicon | None = None
-) -> tuple[Event, ...]:
-    """The story's events; ``lexicon`` (whimbrel's own when None) reads actor titles, so
-    that a title-only description and the named person it fits count as one party."""
-    lexicon = lexicon or ActorLexicon.default()
+def cluster_story(mentions: Sequence[EventMention], *, lexicon: ActorLexicon) -> tuple[Event, ...]:
+    """The story's events; ``lexicon`` (the pipeline's, user dictionaries included) reads
+    actor titles, so that a title-only description and the named person it fits are one
+    party."""
     clusters: list[Cluster] = []
     for mention in filter(is_codable, mentions):
         home = next((c for c in clusters if compatible(mention, c)), None)
