@@ -11,6 +11,16 @@ pytestmark = pytest.mark.slow
 
 # (sentence, expected (type, actor countries, recipient countries, modality))
 CASES = [
+    # a team looked through to who is in it: rescuers are aid, not a visiting delegation
+    (
+        "Norway sent a team of rescue workers to the flooded north of Malawi.",
+        ("AID", "NOR", "MWI", "asserted"),
+    ),
+    # money pledged in a currency is a pledge of aid (033), not a general intent
+    (
+        "Denmark pledged 20 million kroner to Moldova.",
+        ("AGREE", "DNK", "MDA", "asserted"),
+    ),
     (
         "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Friday.",
         ("CONSULT", "FRA", "DEU", "asserted"),
