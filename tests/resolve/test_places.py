@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from array import array
 from pathlib import Path
@@ -397,22 +398,10 @@ def _same(left: GazetteerTables | None, right: GazetteerTables) -> bool:
     """Equal tables; coordinates compared as bytes, since a missing one is NaN."""
     if left is None:
         return False
-    plain = (
-        "name",
-        "country",
-        "admin1",
-        "admin2",
-        "feature_class",
-        "resolution",
-        "population",
-        "is_capital",
-        "names",
-        "countries",
-        "demonyms",
-        "geonameid",
-    )
+    coordinates = ("lat", "lon")
+    plain = [f.name for f in dataclasses.fields(GazetteerTables) if f.name not in coordinates]
     return all(getattr(left, f) == getattr(right, f) for f in plain) and all(
-        getattr(left, f).tobytes() == getattr(right, f).tobytes() for f in ("lat", "lon")
+        getattr(left, f).tobytes() == getattr(right, f).tobytes() for f in coordinates
     )
 
 
