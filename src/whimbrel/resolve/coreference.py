@@ -225,8 +225,8 @@ class ActorMemory:
     a person); ``text`` is the article's text, for subject positions and quotations.
     """
 
+    lexicon: ActorLexicon
     persons: tuple[Span, ...] = ()
-    lexicon: ActorLexicon | None = None
     text: str = ""
     by_word: dict[str, ActorRef] = field(default_factory=dict)
     people: dict[str, PersonFile] = field(default_factory=dict)
@@ -260,7 +260,7 @@ class ActorMemory:
 
     def is_person(self, ref: ActorRef) -> bool:
         """A person from the people list, or a titled phrase with a PERSON entity in it."""
-        if ref.name and self.lexicon is not None and self.lexicon.is_person_name(ref.name):
+        if ref.name and self.lexicon.is_person_name(ref.name):
             return True
         return (
             ref.sector is not None
@@ -337,10 +337,9 @@ class ActorMemory:
             person = self.people[name] = PersonFile(best=ref)
         elif not ref.method.startswith("coreference") and ref.confidence > person.best.confidence:
             person.best = ref
-        if self.lexicon is not None:
-            description = describe(ref.text, self.lexicon)
-            person.titles.update(description.titles)
-            person.bodies.update(description.bodies)
+        description = describe(ref.text, self.lexicon)
+        person.titles.update(description.titles)
+        person.bodies.update(description.bodies)
 
     def _is_subject(self, span: Span, sentence: Span) -> bool:
         """Whether ``span`` opens its sentence, after at most a short introduction

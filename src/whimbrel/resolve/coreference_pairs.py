@@ -56,7 +56,7 @@ def _person_pair(
     named = _latest_group(sightings, start, sentence)
     if len(named) != 2:
         return ()
-    if not any_title and memory.lexicon is not None:
+    if not any_title:
         head = describe(text, memory.lexicon).titles[-1:]
         if not head or not all(_holds(memory, head[0], name) for name in named):
             return ()
@@ -76,7 +76,7 @@ def _state_pair(
     memory: ActorMemory, text: str, start: int, sentence: int, *, sector: str | None
 ) -> tuple[ActorRef, ...]:
     codes = _latest_group(memory.states, start, sentence)
-    if len(codes) != 2 or memory.lexicon is None:
+    if len(codes) != 2:
         return ()
     names = memory.lexicon.country_names
     return tuple(
