@@ -28,6 +28,7 @@ import datetime as dt
 import html
 import re
 import time
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -329,9 +330,14 @@ def _report(
     mapping: str,
 ) -> str:
     misses = []
+    by_category: dict[str, Counter[str]] = {}
     for record in records:
         gold = triples_of(record.gold_records()) if record.codings else set()
         pred = triples_of(by_story.get(record.id, []))
+        tally = by_category.setdefault(record.category, Counter())
+        tally["records"] += 1
+        tally["exact"] += gold == pred
+        tally["nothing coded"] += bool(gold) and not by_story.get(record.id)
         if gold != pred:
             misses.append(
                 f"{record.id} [{record.category}]: gold {sorted(gold, key=str)} "
@@ -341,5 +347,23 @@ def _report(
         title=name,
         mapping=mapping,
         result_rows=list(metrics.items()),
-        body=misses_section("Records not exactly right", misses, limit=300),
+        body=_category_section(by_category)
+        + misses_section("Records not exactly right", misses, limit=300),
     )
+
+
+def _category_section(by_category: dict[str, Counter[str]]) -> str:
+    """Exact records per suite category: the categories test different things (a verb
+    dictionary's synonym sets and patterns, compound actors, negation, dates, ...)."""
+    lines = [
+        "## By category\n",
+        "| category | records | exact | share | gold events, nothing coded |",
+        "|---|---|---|---|---|",
+    ]
+    for category, tally in sorted(by_category.items(), key=lambda kv: -kv[1]["records"]):
+        share = tally["exact"] / tally["records"]
+        lines.append(
+            f"| {category} | {tally['records']} | {tally['exact']} | {share:.2f} "
+            f"| {tally['nothing coded']} |"
+        )
+    return "\n".join(lines) + "\n\n"
