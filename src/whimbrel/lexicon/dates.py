@@ -30,6 +30,7 @@ WORD_LISTS = (
     "period_start_modifiers",
     "fillers",
     "time_zones",
+    "occurrence_verbs",
 )
 INT_MAPS = ("day_offsets", "period_shifts", "number_words", "quarter_ordinals")
 WORD_MAPS = ("irregular_verb_forms",)
