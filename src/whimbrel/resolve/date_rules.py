@@ -69,6 +69,11 @@ def _compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         ),
         (rf"(?P<shift>last|next|this)\s+(?P<month>{month})", relative.shifted_month),
         (
+            rf"(?:the\s+)?(?P<pos>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+"
+            rf"(?P<m>{month})(?:\s+(?P<y>{year}))?",
+            named.week_of_month,
+        ),
+        (
             rf"(?:(?P<shift>last|next|this)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<y>{year}))?",
             named.season,
         ),
