@@ -189,3 +189,24 @@ def test_a_week_of_a_month(raw, tense, value):
 
 def test_a_week_of_may_written_lower_case_is_no_date():
     assert resolve_date("the first week of may", article_date=THURSDAY, tense="past") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("a second consecutive day", "2021-05-20"),
+        ("a third straight session", "2021-05-20"),
+        ("its fifth week", "2021-W20"),
+        ("the fourth successive week", "2021-W20"),
+    ],
+)
+def test_the_latest_period_of_a_run_is_the_one_under_discussion(raw, value):
+    ref = resolve_date(raw, article_date=THURSDAY, tense="past")
+    assert ref is not None and ref.method == ANAPHOR_METHOD
+    assert timex_value(ref) == value
+
+
+@pytest.mark.parametrize("raw", ["a second time", "a third round", "the first day"])
+def test_other_ordinals_name_no_period_of_a_run(raw):
+    ref = resolve_date(raw, article_date=THURSDAY, tense="past")
+    assert ref is None or ref.method != ANAPHOR_METHOD

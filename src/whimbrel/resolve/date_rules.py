@@ -57,6 +57,12 @@ def _compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (alternation(words["day_offsets"]), relative.day_offset),
         (alternation(words["anaphors"]), relative.anaphor),
         (
+            rf"(?:(?:a|an|its|their)\s+)?(?:{alternation(words['streak_ordinals'])})\s+"
+            rf"(?:(?:{alternation(words['streak_words'])})\s+)?"
+            rf"(?P<unit>{alternation(words['streak_units'])})",
+            relative.streak,
+        ),
+        (
             rf"(?P<n>\d+|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:ago|earlier)",
             relative.ago,
         ),
