@@ -7,6 +7,7 @@ import json
 import re
 import time
 import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -285,5 +286,21 @@ def _report(outcomes: Sequence[Coded], metrics: dict[str, float | None]) -> str:
         title="ISAF press releases",
         mapping=MAPPING,
         result_rows=list(metrics.items()),
-        body=misses_section("Releases with a wrong field", misses, limit=150),
+        body=_date_offsets(outcomes)
+        + misses_section("Releases with a wrong field", misses, limit=150),
     )
+
+
+def _date_offsets(outcomes: Sequence[Coded]) -> str:
+    """How far our wrong dates lie from the gold's, by the month of the release's date (an
+    audit aid: the gold of some months sits one day before dates the text states)."""
+    offsets: dict[str, Counter[int]] = defaultdict(Counter)
+    for o in outcomes:
+        gold, release = o.release.event_date, o.release.date
+        if gold is not None and release is not None and not o.date_right:
+            offsets[f"{release:%Y-%m}"][(o.event_date - gold).days] += 1
+    rows = [
+        f"- {month}: " + ", ".join(f"{days:+d}d ×{n}" for days, n in sorted(found.items()))
+        for month, found in sorted(offsets.items())
+    ]
+    return "## Wrong dates by release month, as ours − gold in days\n\n" + "\n".join(rows) + "\n\n"

@@ -99,6 +99,24 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
             "stormed",
             ("the afternoon of 9 July", False),
         ),
+        # A clause telling that something happened describes the event noun, even hung on the
+        # noun's complement; a clause telling what its victims did does not date the event.
+        (
+            "The bishop condemned the murder of the four nuns, which occurred on 2 December "
+            "near the river.",
+            "murder",
+            ("2 December", False),
+        ),
+        (
+            "Witnesses described the ambush of the convoy that took place on Sunday night.",
+            "ambush",
+            ("Sunday night", False),
+        ),
+        (
+            "The bishop condemned the murder of the four nuns, who arrived on 2 December.",
+            "murder",
+            None,
+        ),
     ],
 )
 def test_attached_date(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]

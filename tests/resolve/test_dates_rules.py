@@ -166,3 +166,47 @@ def test_a_month_of_the_coming_quarter_in_a_past_sentence_is_a_plan(raw, tense, 
 def test_the_end_or_start_of_the_year_by_tense(raw, tense, article_date, value):
     ref = resolve_date(raw, article_date=article_date, tense=tense)
     assert ref is not None and timex_value(ref) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "tense", "value"),
+    [
+        # Weeks are counted by their Thursday, as ISO 8601 gives a week to its Thursday's year:
+        # March 2021 ends on a Wednesday, so its last week is the one of Thursday 25 March.
+        ("the last week of March", "past", "2021-W12"),
+        ("the first week of June", "future", "2021-W22"),
+        ("the second week in January", "past", "2021-W02"),
+        ("the final week of August 2019", None, "2019-W35"),
+        # A coming month in a future-tense sentence is this year's, a later one last year's.
+        ("the first week of September", "past", "2020-W36"),
+    ],
+)
+def test_a_week_of_a_month(raw, tense, value):
+    ref = resolve_date(raw, article_date=THURSDAY, tense=tense)
+    assert ref is not None and ref.precision == "week"
+    assert timex_value(ref) == value
+
+
+def test_a_week_of_may_written_lower_case_is_no_date():
+    assert resolve_date("the first week of may", article_date=THURSDAY, tense="past") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("a second consecutive day", "2021-05-20"),
+        ("a third straight session", "2021-05-20"),
+        ("its fifth week", "2021-W20"),
+        ("the fourth successive week", "2021-W20"),
+    ],
+)
+def test_the_latest_period_of_a_run_is_the_one_under_discussion(raw, value):
+    ref = resolve_date(raw, article_date=THURSDAY, tense="past")
+    assert ref is not None and ref.method == ANAPHOR_METHOD
+    assert timex_value(ref) == value
+
+
+@pytest.mark.parametrize("raw", ["a second time", "a third round", "the first day"])
+def test_other_ordinals_name_no_period_of_a_run(raw):
+    ref = resolve_date(raw, article_date=THURSDAY, tense="past")
+    assert ref is None or ref.method != ANAPHOR_METHOD

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -130,3 +131,59 @@ def test_the_same_day_takes_the_story_date_and_is_not_passed_on():
     dates = story_dates(drafts, article_date=TUESDAY)
     assert [d.value.isoformat() for d in dates] == ["2012-06-11"] * 3
     assert dates[1].method == "story-date:rule:day-word"
+
+
+def _draft_in(sentence: Span, *, tense: str | None, date_text: str | None = None) -> MentionDraft:
+    return dataclasses.replace(_draft(date_text), sentence=sentence, trigger=sentence, tense=tense)
+
+
+def test_an_untensed_mention_shares_the_date_of_its_sentences_past_happening():
+    # "A patrol came under fire yesterday. It returned fire, killing two gunmen; officials
+    # spoke of the killings." The participle takes yesterday from "returned" in its sentence;
+    # an untensed mention of another sentence does not.
+    first, second, third = Span(0, 40, "a"), Span(41, 80, "b"), Span(81, 120, "c")
+    drafts = [
+        _draft_in(first, tense="past", date_text="yesterday"),
+        _draft_in(second, tense="past"),
+        _draft_in(second, tense=None),
+        _draft_in(third, tense=None),
+    ]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert [d.value.isoformat() for d in dates] == ["2012-06-11"] * 3 + ["2012-06-12"]
+    assert dates[2].method == "story-date:rule:day-word"
+    assert dates[3].method == "article-date"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # Text wrapped at a fixed width: the lead is its first sentence, across the wrap.
+        (
+            "Quito, 12 Jun 12 (Radio Andes) -- [Text] Two bombs went off at\nthe customs "
+            "depot in the port last night.  Firemen came.\nNobody was hurt.",
+            "Two bombs went off at\nthe customs depot in the port last night.",
+        ),
+        # A line that ends its sentence is the lead as it stands.
+        (
+            "QUITO, Ecuador (June 12) - Two bombs went off at the depot last night.\n"
+            "Firemen came at once.",
+            "Two bombs went off at the depot last night.",
+        ),
+    ],
+)
+def test_lead_paragraph_of_wrapped_text_is_its_first_sentence(text, lead):
+    start, end = lead_paragraph(text)
+    assert text[start:end].endswith(lead)
+    assert "Firemen" not in text[start:end]
+
+
+def test_lead_date_is_found_past_a_wrap():
+    text = (
+        "Quito, 12 Jun 12 (Radio Andes) -- [Text] Two bombs went off at the customs\n"
+        "depot last night.\n\n   Firemen came at once."
+    )
+    found = lead_date(_story(text))
+    assert found is not None and (found.raw, found.value.isoformat()) == (
+        "last night",
+        "2012-06-11",
+    )

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from whimbrel import lexicon
 from whimbrel.extract.clauses import (
     Dateline,
     as_span,
@@ -130,15 +132,37 @@ def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | Non
 
 def _date_of_own_relative_clause(noun: Token) -> tuple[SpacySpan, Token] | None:
     """ "the raid, which troops began on Friday 3 March": a clause describing the
-    event noun itself says when it happened."""
-    for clause in noun.children:
-        if clause.dep_ != "relcl":
-            continue
+    event noun itself says when it happened; so does a clause telling that something
+    happened, which the parser may hang on the noun's complement ("the murder of six
+    priests, which occurred on 16 November")."""
+    clauses = [c for c in noun.children if c.dep_ == "relcl"]
+    for prep in noun.children:
+        if prep.dep_ == "prep":
+            clauses += [
+                c
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for c in pobj.children
+                if c.dep_ == "relcl" and _tells_occurrence(c)
+            ]
+    for clause in clauses:
         for child in clause.children:
             ent = _date_of(child)
             if ent is not None and not in_dateline(ent):
                 return ent, clause
     return None
+
+
+def _tells_occurrence(verb: Token) -> bool:
+    """ "occurred", "happened", "took place": a verb whose subject is a happening."""
+    lemma = verb.lemma_.lower()
+    objects = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "dobj"]
+    return any(word in _occurrence_verbs() for word in (lemma, *objects))
+
+
+@cache
+def _occurrence_verbs() -> frozenset[str]:
+    return frozenset(lexicon.load("dates")["occurrence_verbs"])
 
 
 def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) -> SpacySpan | None:

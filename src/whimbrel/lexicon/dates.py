@@ -5,6 +5,7 @@ Compiled form (all keys lower case)::
     {"months": {name: 1..12}, "weekdays": {name: 1..7}, "capitalised_only": [...],
      "day_offsets": {phrase: int}, "period_shifts": {word: int},
      "period_units": {unit: precision}, "anaphors": {words: precision},
+     "streak_units": {unit: precision},
      "number_words": {word: int},
      "seasons": {name: {"month": int, "code": str}},
      "irregular_verb_forms": {verb: past form}, <word lists>: [...]}
@@ -30,6 +31,9 @@ WORD_LISTS = (
     "period_start_modifiers",
     "fillers",
     "time_zones",
+    "occurrence_verbs",
+    "streak_ordinals",
+    "streak_words",
 )
 INT_MAPS = ("day_offsets", "period_shifts", "number_words", "quarter_ordinals")
 WORD_MAPS = ("irregular_verb_forms",)
@@ -141,6 +145,7 @@ def compile(raw: object) -> tuple[object, list[str]]:
         "weekdays": weekdays,
         "period_units": _precision_map(raw, "period_units", problems),
         "anaphors": _precision_map(raw, "anaphors", problems),
+        "streak_units": _precision_map(raw, "streak_units", problems),
         "seasons": _seasons(raw, problems),
     }
     clash = sorted(set(months) & set(weekdays))
@@ -152,7 +157,7 @@ def compile(raw: object) -> tuple[object, list[str]]:
         compiled[key] = _int_map(raw, key, problems)
     for key in WORD_MAPS:
         compiled[key] = _word_map(raw, key, problems)
-    known = {"months", "weekdays", "period_units", "anaphors", "seasons"}
+    known = {"months", "weekdays", "period_units", "anaphors", "streak_units", "seasons"}
     known |= {*WORD_LISTS, *INT_MAPS, *WORD_MAPS}
     unknown = sorted(set(raw) - known)
     if unknown:

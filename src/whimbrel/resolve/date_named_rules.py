@@ -40,6 +40,7 @@ __all__ = [
     "quarter",
     "range_of_days",
     "season",
+    "week_of_month",
     "year",
     "year_range",
 ]
@@ -48,6 +49,8 @@ __all__ = [
 # ``month_day`` and ``bare_month``).
 NEAR_FUTURE = dt.timedelta(days=31)
 NEAR_MONTHS = 3
+# "the first week of May": which of the month's weeks an ordinal names ("last" is the last).
+WEEK_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
 def quarter(match: re.Match[str], context: RuleContext) -> Found:
@@ -164,7 +167,15 @@ def bare_month(match: re.Match[str], context: RuleContext) -> Found | None:
     """ "May", "in October": that month of the past or coming year, by tense (see NEAR_MONTHS)."""
     if not written_as_name(match[0], context):
         return None
-    month, anchor = context.words["months"][match["month"]], context.anchor
+    month = context.words["months"][match["month"]]
+    return Found(
+        _recurring_month(month, context), "month", "rule:month", 0.8 if context.tense else 0.65
+    )
+
+
+def _recurring_month(month: int, context: RuleContext) -> dt.date:
+    """The first day of that month of the past or coming year, by tense (see NEAR_MONTHS)."""
+    anchor = context.anchor
     past = dt.date(anchor.year if month <= anchor.month else anchor.year - 1, month, 1)
     future = dt.date(anchor.year if month >= anchor.month else anchor.year + 1, month, 1)
     this_month = dt.date(anchor.year, anchor.month, 1)
@@ -174,8 +185,23 @@ def bare_month(match: re.Match[str], context: RuleContext) -> Found | None:
         # month written bare in a past-tense sentence is a coming one when that is near (one
         # most of a year back would be "last May"). Such tenses read as past.
         tense = "future"
-    value = by_tense(this_month, past, future, tense, default="nearest")
-    return Found(value, "month", "rule:month", 0.8 if context.tense else 0.65)
+    return by_tense(this_month, past, future, tense, default="nearest")
+
+
+def week_of_month(match: re.Match[str], context: RuleContext) -> Found | None:
+    """ "the last week of March", "the first week of May 2009": the ISO week (Monday to Sunday)
+    counted among the weeks whose Thursday falls in that month, as ISO 8601 assigns a week
+    to the year of its Thursday; the month's year as for a bare month."""
+    if not written_as_name(match["m"], context):
+        return None
+    month = context.words["months"][match["m"]]
+    first = dt.date(int(match["y"]), month, 1) if match["y"] else _recurring_month(month, context)
+    thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+    thursdays = [thursday + dt.timedelta(weeks=n) for n in range(5)]
+    thursdays = [t for t in thursdays if t.month == month]
+    position = match["pos"]
+    chosen = thursdays[-1] if position in ("last", "final") else thursdays[WEEK_ORDINALS[position]]
+    return Found(chosen - dt.timedelta(days=3), "week", "rule:week-of-month", 0.8)
 
 
 def bare_weekday(match: re.Match[str], context: RuleContext) -> Found | None:

@@ -41,6 +41,7 @@ __all__ = [
     "shifted_period",
     "shifted_quarter",
     "shifted_weekday",
+    "streak",
     "weekend",
 ]
 
@@ -137,6 +138,13 @@ def anaphor(match: re.Match[str], context: RuleContext) -> Found:
     if precision == "year":
         value = dt.date(value.year + _year_shift(context), 1, 1)
     return Found(value, precision, ANAPHOR_METHOD, 0.6)
+
+
+def streak(match: re.Match[str], context: RuleContext) -> Found:
+    """ "a second consecutive day", "a third straight session": the latest period of a run,
+    the one under discussion, taken as the anchor's (it dates no happening of its own)."""
+    precision: Precision = context.words["streak_units"][match["unit"]]
+    return Found(period_start(context.anchor, precision), precision, ANAPHOR_METHOD, 0.6)
 
 
 def _year_shift(context: RuleContext) -> int:

@@ -57,6 +57,12 @@ def _compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (alternation(words["day_offsets"]), relative.day_offset),
         (alternation(words["anaphors"]), relative.anaphor),
         (
+            rf"(?:(?:a|an|its|their)\s+)?(?:{alternation(words['streak_ordinals'])})\s+"
+            rf"(?:(?:{alternation(words['streak_words'])})\s+)?"
+            rf"(?P<unit>{alternation(words['streak_units'])})",
+            relative.streak,
+        ),
+        (
             rf"(?P<n>\d+|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:ago|earlier)",
             relative.ago,
         ),
@@ -68,6 +74,11 @@ def _compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
             relative.shifted_weekday,
         ),
         (rf"(?P<shift>last|next|this)\s+(?P<month>{month})", relative.shifted_month),
+        (
+            rf"(?:the\s+)?(?P<pos>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+"
+            rf"(?P<m>{month})(?:\s+(?P<y>{year}))?",
+            named.week_of_month,
+        ),
         (
             rf"(?:(?P<shift>last|next|this)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<y>{year}))?",
             named.season,

@@ -35,6 +35,8 @@ STORY_DATE_PREFIX = "story-date:"
 LEAD_WINDOW = dt.timedelta(days=14)
 # A line of fewer words, or not ending as a sentence does, is a title or boilerplate.
 PROSE_MIN_WORDS = 8
+# A sentence's end: its stop and the space or line break after it.
+_SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s|$)")
 
 
 def event_date(draft: MentionDraft, *, article_date: dt.date) -> DateRef:
@@ -70,26 +72,30 @@ def story_dates(
     explicit = [d if _dates_event(d) else None for d in own]
     passed_on = [d if d is not None and _passes_on(d, article_date) else None for d in explicit]
     first = next((d for d in passed_on if d is not None), lead)
-    dates, previous = [], first
+    dates: list[DateRef] = []
+    previous, dated_sentence = first, None
     for draft, date, event, passed in zip(drafts, own, explicit, passed_on, strict=True):
         if event is not None:
             previous = passed or previous
             dates.append(event)
-        elif previous is not None and _tells_what_happened(draft, date):
+        elif previous is not None and _tells_what_happened(
+            draft, date, in_dated_sentence=draft.sentence == dated_sentence
+        ):
             dates.append(_inherited(previous))
         else:
             dates.append(date)
+        if draft.tense == "past" and (passed is not None or dates[-1] is not date):
+            dated_sentence = draft.sentence
     return dates
 
 
-def _tells_what_happened(draft: MentionDraft, date: DateRef) -> bool:
+def _tells_what_happened(draft: MentionDraft, date: DateRef, *, in_dated_sentence: bool) -> bool:
     """An undated past happening, which the story's date can date; not a plan ("is expected
-    to visit") nor a mention whose only date is its report's."""
-    return (
-        draft.modality == "asserted"
-        and draft.tense == "past"
-        and not date.method.startswith(REPORT_DATE_PREFIX)
-    )
+    to visit") nor a mention whose only date is its report's. A mention with no tense of its
+    own (a participle: "returned fire, killing two") is past when a dated past happening of
+    its sentence leads to it."""
+    past = draft.tense == "past" or (draft.tense is None and in_dated_sentence)
+    return draft.modality == "asserted" and past and not date.method.startswith(REPORT_DATE_PREFIX)
 
 
 def lead_date(story: ParsedStory) -> DateRef | None:
@@ -169,7 +175,7 @@ def lead_paragraph(text: str) -> tuple[int, int]:
     dateline, its first line of prose, past a title and boilerplate ("For Immediate Release")."""
     dateline = find_dateline(text)
     if dateline is not None:
-        return _line_from((dateline.date or dateline.place).end, text)
+        return _paragraph_from((dateline.date or dateline.place).end, text)
     start = 0
     while start < len(text):
         line = _line_from(start, text)
@@ -185,6 +191,24 @@ def _line_from(start: int, text: str) -> tuple[int, int]:
     start += body.start() if body else len(text) - start
     end = text.find("\n", start)
     return start, len(text) if end < 0 else end
+
+
+def _paragraph_from(start: int, text: str) -> tuple[int, int]:
+    """The bounds of the paragraph holding ``start``: its line, or, when the line breaks off
+    mid-sentence (text wrapped at a fixed width: "Two terrorist\nattacks were carried out in
+    Lima last night.\n"), that first sentence across the lines it is wrapped over."""
+    first, end = _line_from(start, text)
+    if _ends_sentence(text[first:end]):
+        return first, end
+    stop = _SENTENCE_END.search(text, end)
+    if stop is None:
+        return first, end
+    blank = text.find("\n\n", first, stop.end())
+    return first, stop.end() if blank < 0 else blank
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _is_prose(line: str) -> bool:
