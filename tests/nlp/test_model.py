@@ -117,8 +117,37 @@ def test_upper_case_wrapped_text_is_not_cut_at_its_line_breaks(nlp) -> None:  # 
     doc = nlp(text)
     assert doc.text == text
     starts = {s.start_char for s in doc.sents}
-    assert text.index("\n") + 1 in starts  # the dateline line is short: its break is real
-    for newline in soft_line_breaks(text):
+    dateline_break, *body_breaks = line_breaks(text)
+    assert dateline_break + 1 in starts  # the dateline line is short: its break is real
+    wraps = [i for i in body_breaks if text[i - 1] != "."]
+    assert wraps
+    for newline in wraps:
         assert newline + 1 not in starts
     for sentence in SENTENCES[1:]:
         assert text.index(sentence[:20].upper()) in starts
+
+
+# The date of the killing sits on the line after its verb.
+KILLED_YESTERDAY = (
+    "Gunmen stormed a police post outside the hill town and killed four\n"
+    "officers yesterday, a provincial spokesman said.  The attackers fled\n"
+    "on motorcycles before soldiers arrived from the district capital.\n"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", [KILLED_YESTERDAY, KILLED_YESTERDAY.upper()], ids=["mixed", "upper"]
+)
+def test_an_event_keeps_the_date_wrapped_onto_the_next_line(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from whimbrel.records import Article
+
+    (result,) = pipeline.code([Article(id="t", date=dt.date(2024, 5, 12), text=text)])
+    killings = [m for m in result.mentions if m.trigger.text.lower() == "killed"]
+    assert killings
+    for mention in killings:
+        assert mention.date.value == dt.date(2024, 5, 11)
+        assert "\n" in mention.sentence.text
+        assert text[mention.sentence.start : mention.sentence.end] == mention.sentence.text
