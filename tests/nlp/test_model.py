@@ -82,6 +82,19 @@ def test_short_indented_and_list_lines_keep_their_breaks_inside_wrapped_text() -
     assert len(soft) >= 6
 
 
+@pytest.mark.parametrize(
+    "dateline", ["RIVERTON, March 4 (Wire) - ", "RIVERTON (Wire) - ", "NORTH RIVERTON, Kestia - "]
+)
+def test_a_headline_as_wide_as_the_column_keeps_its_break_before_a_dateline(
+    dateline: str,
+) -> None:
+    headline = "Gunmen kill four police officers at checkpoint near northern town"
+    text = headline + "\n" + wrapped(dateline + REPORT, width=len(headline) + 4)
+    soft = soft_line_breaks(text)
+    assert len(headline) not in soft
+    assert len(soft) >= 3
+
+
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
     from whimbrel.config import Settings

@@ -33,6 +33,10 @@ WRAPPED_SHARE = 0.5
 # past it.
 OVERLONG_ONE_IN = 20
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013\u2014]|\d{1,3}[.)])\s")
+# A dateline opening a line ("KABUL, March 3 -", "LONDON (Wire) -"): the line above it is a
+# headline, however wide. Only mixed-case lines can show it (in upper case every line could).
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z]| \(| [-\u2013\u2014] )")
+_LOWER = re.compile(r"[a-z]")
 
 
 @Language.component(PARAGRAPHS)
@@ -100,7 +104,11 @@ def _wraps(line: str, following: str, *, column: int) -> bool:
     if text.endswith(SENTENCE_FINAL) or not low * column <= len(text) <= high * column:
         return False
     deeper = len(following) - len(following.lstrip()) > len(line) - len(line.lstrip())
-    return not deeper and _BULLET.match(following) is None
+    return not deeper and _BULLET.match(following) is None and not _opens_dateline(following)
+
+
+def _opens_dateline(line: str) -> bool:
+    return _DATELINE.match(line) is not None and _LOWER.search(line) is not None
 
 
 @dataclass(frozen=True, slots=True)
