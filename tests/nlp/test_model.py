@@ -52,6 +52,13 @@ def test_every_break_of_a_wrapped_paragraph_is_soft_unless_a_sentence_ends_there
     assert expected
 
 
+def test_windows_line_ends_give_the_offsets_of_their_line_feeds() -> None:
+    text = wrapped(REPORT, width=70).replace("\n", "\r\n")
+    expected = {i for i in line_breaks(text) if text[i - 2] not in '.!?:"'}
+    assert soft_line_breaks(text) == expected
+    assert expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
