@@ -48,8 +48,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if not token.is_space or "\n" not in token.text:
             continue
         newline = token.idx + token.text.index("\n")
-        next_token = doc[token.i + 1]
-        next_token.is_sent_start = None if newline in soft else True
+        # A soft break is left unset (not False) so the parser decides, as at a space.
+        doc[token.i + 1].is_sent_start = None if newline in soft else True
     return doc
 
 
