@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from whimbrel.nlp.model import soft_line_breaks
+from whimbrel.nlp.line_breaks import soft_line_breaks
 
 # Our own report, three sentences, set in a fixed column by the tests below.
 REPORT = (
