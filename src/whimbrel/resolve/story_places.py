@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from whimbrel.extract.attach import find_dateline
+from whimbrel.extract.attach import Dateline
 from whimbrel.extract.parties import PLACE_LABELS
 from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
 from whimbrel.resolve.gazetteer import REGION_RESOLUTION
@@ -32,20 +32,32 @@ class StoryPlaces:
     main_country: str | None
     by_span: dict[tuple[int, int], PlaceRef]
     named: frozenset[tuple[int, int]] = frozenset()
+    # The dateline's place span, when the story opens with one.
+    dateline: Span | None = None
 
 
 def story_places(
-    story: ParsedStory, gazetteer: Gazetteer, context: Sequence[str], *, main: str | None
+    story: ParsedStory,
+    gazetteer: Gazetteer,
+    context: Sequence[str],
+    *,
+    main: str | None,
+    dateline: Dateline | None = None,
 ) -> StoryPlaces:
-    """Every place the story names, resolved together so each informs the others."""
+    """Every place the story names, resolved together so each informs the others, with the
+    dateline's place among them: its country is the one the story's names are first read in
+    ("SAN SALVADOR, ... in Santa Ana" is the Salvadoran town)."""
     spans = [e.span for e in story.entities if e.label in PLACE_LABELS]
     spans.extend(s for d in story.drafts for s in d.place_spans)
+    if dateline is not None:
+        spans.append(dateline.place)
     spans = list({(s.start, s.end): s for s in spans}.values())
     refs = resolve_story_places(
         [s.text for s in spans],
         gazetteer=gazetteer,
         spans=spans,
         context_countries=context,
+        home=dateline.place.text if dateline is not None else None,
     )
     named = frozenset((e.span.start, e.span.end) for e in story.entities if e.label in PLACE_LABELS)
     named |= {(s.start, s.end) for s in spans if names_a_kind_of_place(s.text, gazetteer)}
@@ -56,6 +68,7 @@ def story_places(
             (s.start, s.end): ref for s, ref in zip(spans, refs, strict=True) if ref is not None
         },
         named=named,
+        dateline=dateline.place if dateline is not None else None,
     )
 
 
@@ -119,27 +132,59 @@ def within_story_place(place: PlaceRef | None, dominant: PlaceRef | None) -> Pla
     return inside(dominant, place.text, place.span)
 
 
-def dominant_place(story: ParsedStory, places: StoryPlaces) -> PlaceRef | None:
+def dominant_place(places: StoryPlaces) -> PlaceRef | None:
     """The story's most-mentioned place below a country (a town before a region at equal
-    counts), as a flagged fallback location. The dateline ("KABUL, Afghanistan (Jan. 22,
-    2013)") says where the story was filed, which is not always where its events happened
-    (a press office reports from the capital): it counts only when the story names no other
-    place."""
-    dateline = find_dateline(story.article.text)
-    counts: Counter[int] = Counter()
-    first: dict[int, PlaceRef] = {}
+    counts), as a flagged fallback location, within the story's frame country
+    (:func:`frame_country`): a place abroad named in passing ("talks held in Caracas", "a
+    visitor from Modesto") is not where an unplaced event happened. The dateline ("KABUL,
+    Afghanistan (Jan. 22, 2013)") says where the story was filed, which is not always where
+    its events happened (a press office reports from the capital): it counts only when the
+    story names no other place in the frame country. Without any, the frame country itself."""
+    dateline = places.dateline
     filed_from: PlaceRef | None = None
+    named: list[PlaceRef] = []
     for (start, end), place in sorted(places.by_span.items()):
-        if place.geonameid is None or (place.resolution or 0) < REGION_RESOLUTION:
+        if place.geonameid is None:
             continue
-        if dateline is not None and dateline.place.start <= start and end <= dateline.place.end:
+        if dateline is not None and dateline.start <= start and end <= dateline.end:
             filed_from = filed_from or place
-            continue
-        counts[place.geonameid] += 1
-        first.setdefault(place.geonameid, place)
-    if not counts:
-        return filed_from and dataclasses.replace(
+        else:
+            named.append(place)
+    frame = frame_country(places, filed_from)
+    framed = [p for p in named if frame is None or p.country == frame]
+    best = _most_mentioned([p for p in framed if (p.resolution or 0) >= REGION_RESOLUTION])
+    if best is not None:
+        return dataclasses.replace(best, method="story-dominant", confidence=best.confidence * 0.5)
+    if filed_from is not None and filed_from.country == frame:
+        return dataclasses.replace(
             filed_from, method="dateline", confidence=filed_from.confidence * 0.4
         )
-    best = max(first.values(), key=lambda p: (counts[p.geonameid or 0], p.resolution or 0))
-    return dataclasses.replace(best, method="story-dominant", confidence=best.confidence * 0.5)
+    country = next((p for p in framed if p.resolution == 1), None) if frame else None
+    if country is not None:
+        return dataclasses.replace(
+            country, method="story-country", confidence=country.confidence * 0.4
+        )
+    best = _most_mentioned([p for p in named if (p.resolution or 0) >= REGION_RESOLUTION])
+    return best and dataclasses.replace(
+        best, method="story-dominant", confidence=best.confidence * 0.5
+    )
+
+
+def frame_country(places: StoryPlaces, filed_from: PlaceRef | None) -> str | None:
+    """The country the story is about: the one its names clearly dominate, else its
+    dateline's (a wire story tells of the country it was filed from unless it says
+    otherwise)."""
+    if places.main_country is not None:
+        return places.main_country
+    return filed_from.country if filed_from is not None else None
+
+
+def _most_mentioned(found: Sequence[PlaceRef]) -> PlaceRef | None:
+    """The place named most often, a finer one first at equal counts, else the first named."""
+    counts = Counter(p.geonameid for p in found)
+    first = {}
+    for place in found:
+        first.setdefault(place.geonameid, place)
+    if not first:
+        return None
+    return max(first.values(), key=lambda p: (counts[p.geonameid], p.resolution or 0))
