@@ -182,7 +182,7 @@ def frame_country(places: StoryPlaces, filed_from: PlaceRef | None) -> str | Non
 def _most_mentioned(found: Sequence[PlaceRef]) -> PlaceRef | None:
     """The place named most often, a finer one first at equal counts, else the first named."""
     counts = Counter(p.geonameid for p in found)
-    first = {}
+    first: dict[int | None, PlaceRef] = {}
     for place in found:
         first.setdefault(place.geonameid, place)
     if not first:
