@@ -479,3 +479,31 @@ def test_region_points_sit_in_the_middle_of_their_extent(gazetteer):
     # British Columbia's towns crowd its south; the middle of its extent is further north.
     place = resolve_place("British Columbia", gazetteer=gazetteer)
     assert place is not None and place.lat is not None and place.lat > 52.5
+
+
+@pytest.mark.parametrize(
+    ("first", "container", "text", "country", "method"),
+    [
+        # A district named like a town abroad is read in the province that contains it.
+        ("Lima district", "Kunar province", "Lima district", "AFG", "within:"),
+        # A known place in its own country's container keeps its own reading.
+        ("Mosul district", "Nineveh province", "Mosul district", "IRQ", "gazetteer"),
+        # Two countries side by side: neither contains the other.
+        ("Peru", "Bolivia", "Peru", "PER", "gazetteer"),
+    ],
+)
+def test_event_place_abroad_inside_a_container_at_home_is_read_in_it(
+    gazetteer, first, container, text, country, method
+):
+    gap = len(" of ")
+    spans = [
+        Span(0, len(first), first),
+        Span(len(first) + gap, len(first) + gap + len(container), container),
+    ]
+    place = choose_event_place(
+        spans,
+        resolved=lambda s: resolve_place(s.text, gazetteer=gazetteer, span=s),
+        named=lambda s: names_a_kind_of_place(s.text, gazetteer),
+    )
+    assert place is not None and place.text == text
+    assert place.country == country and place.method.startswith(method)

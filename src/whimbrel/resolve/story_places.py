@@ -92,10 +92,10 @@ def choose_event_place(
     in the text. A known place further on is another place, not its container: the unknown
     one stays unresolved."""
     unknown: Span | None = None
-    for span in spans:
+    for number, span in enumerate(spans):
         place = resolved(span)
         if place is not None and unknown is None:
-            return place
+            return _within_own_country(place, span, spans[number + 1 :], resolved)
         if place is not None and unknown is not None:
             if not _contains(span, unknown):
                 break
@@ -105,6 +105,23 @@ def choose_event_place(
     if unknown is None:
         return None
     return PlaceRef(text=unknown.text, span=unknown, method="unresolved", confidence=0.2)
+
+
+def _within_own_country(
+    place: PlaceRef,
+    span: Span,
+    after: Sequence[Span],
+    resolved: Callable[[Span], PlaceRef | None],
+) -> PlaceRef:
+    """``place``, unless the text names its container right after it in another country:
+    then the name is one the gazetteer lacks and read as a namesake abroad ("the Sar Kani
+    district of Kunar province" is no Japanese town), placed in that container."""
+    container = resolved(after[0]) if after and _contains(after[0], span) else None
+    if container is None or container.country in (None, place.country):
+        return place
+    if (container.resolution or 0) >= (place.resolution or 0):
+        return place  # "Peru and Bolivia": a place listed beside another contains nothing
+    return inside(container, span.text, span)
 
 
 def _contains(known: Span, unknown: Span) -> bool:
