@@ -488,6 +488,8 @@ def test_region_points_sit_in_the_middle_of_their_extent(gazetteer):
         ("Lima district", "Kunar province", "Lima district", "AFG", "within:"),
         # A known place in its own country's container keeps its own reading.
         ("Mosul district", "Nineveh province", "Mosul district", "IRQ", "gazetteer"),
+        # A district named like a region abroad, framed by its noun of area.
+        ("Daman district", "Kandahar province", "Daman district", "AFG", "within:"),
         # Two countries side by side: neither contains the other.
         ("Peru", "Bolivia", "Peru", "PER", "gazetteer"),
     ],

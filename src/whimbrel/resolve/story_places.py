@@ -9,6 +9,7 @@ flagged, to the story's most-mentioned place, never to its dateline.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
 from whimbrel.resolve.gazetteer import REGION_RESOLUTION
 from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
 
+# Labels the small model often gives a town or district ("Paktiya" ORG, "Sangin" PERSON).
+MISLABELLED_PLACE_LABELS = frozenset({"ORG", "PERSON"})
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 # At most this many characters between a place the gazetteer lacks and the known place that
 # contains it ("the village of Qaryat near Aleppo", "al-Tijara neighbourhood in central ").
 CONTAINER_GAP_CHARS = 24
@@ -48,6 +52,7 @@ def story_places(
     dateline's place among them: its country is the one the story's names are first read in
     ("SAN SALVADOR, ... in Santa Ana" is the Salvadoran town)."""
     spans = [e.span for e in story.entities if e.label in PLACE_LABELS]
+    spans.extend(framed_names(story, gazetteer))
     spans.extend(s for d in story.drafts for s in d.place_spans)
     if dateline is not None:
         spans.append(dateline.place)
@@ -70,6 +75,22 @@ def story_places(
         named=named,
         dateline=dateline.place if dateline is not None else None,
     )
+
+
+def framed_names(story: ParsedStory, gazetteer: Gazetteer) -> list[Span]:
+    """ "Tsamkani district", "Paktiya province": a name the small model labelled an
+    organisation or a person, followed by a noun of area, is a place of the story (with the
+    noun, so resolution knows its kind)."""
+    text = story.article.text
+    found = []
+    for entity in story.entities:
+        if entity.label not in MISLABELLED_PLACE_LABELS:
+            continue
+        after = _NEXT_WORD.match(text, entity.span.end)
+        if after is not None and after.group(1).lower() in gazetteer.place_nouns:
+            end = after.end(1)
+            found.append(Span(entity.span.start, end, text[entity.span.start : end]))
+    return found
 
 
 def event_place(draft: MentionDraft, *, places: StoryPlaces) -> PlaceRef | None:
@@ -119,8 +140,12 @@ def _within_own_country(
     container = resolved(after[0]) if after and _contains(after[0], span) else None
     if container is None or container.country in (None, place.country):
         return place
-    if (container.resolution or 0) >= (place.resolution or 0):
-        return place  # "Peru and Bolivia": a place listed beside another contains nothing
+    # "Peru and Bolivia": a place listed beside another of its kind contains nothing; a name
+    # framed by its noun of area ("Daman district, Kandahar province") is the finer one.
+    framed = span.text.split()[-1].islower()
+    finer = (container.resolution or 0) < (place.resolution or 0)
+    if not finer and not (framed and container.resolution == place.resolution):
+        return place
     return inside(container, span.text, span)
 
 
