@@ -22,7 +22,7 @@ from whimbrel.resolve.places import (
     resolve_place,
     resolve_story_places,
 )
-from whimbrel.resolve.story_places import choose_event_place
+from whimbrel.resolve.story_places import CONTAINER_WORDS, choose_event_place
 
 
 @pytest.fixture(scope="module")
@@ -509,3 +509,23 @@ def test_event_place_abroad_inside_a_container_at_home_is_read_in_it(
     )
     assert place is not None and place.text == text
     assert place.country == country and place.method.startswith(method)
+
+
+def test_event_place_abroad_is_read_in_the_container_the_text_writes_after_it(gazetteer):
+    # The parse attached only "Daman district"; the story's next place is its province.
+    province = resolve_place("Kandahar province", gazetteer=gazetteer, span=Span(16, 33, "x"))
+    place = choose_event_place(
+        [Span(0, 14, "Daman district")],
+        resolved=lambda s: resolve_place(s.text, gazetteer=gazetteer, span=s),
+        named=lambda s: names_a_kind_of_place(s.text, gazetteer),
+        next_place=lambda s: province,
+    )
+    assert place is not None and place.country == "AFG" and place.method.startswith("within:")
+
+
+@pytest.mark.parametrize(
+    ("gap", "contains"),
+    [(", ", True), (" of ", True), (" in the ", True), (" on Sunday killed one ", False)],
+)
+def test_only_a_comma_of_or_in_joins_a_place_to_its_container(gap, contains):
+    assert bool(CONTAINER_WORDS.fullmatch(gap)) is contains

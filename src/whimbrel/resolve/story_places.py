@@ -20,6 +20,9 @@ from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
 from whimbrel.resolve.gazetteer import REGION_RESOLUTION
 from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
 
+# What stands between a place and the container written after it: "X district, Helmand
+# province", "X district of Kunar province", "X in Kandahar".
+CONTAINER_WORDS = re.compile(r"\s*(?:,|of|in)\s+(?:the\s+)?", re.IGNORECASE)
 # Labels the small model often gives a town or district ("Paktiya" ORG, "Sangin" PERSON).
 MISLABELLED_PLACE_LABELS = frozenset({"ORG", "PERSON"})
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
@@ -98,7 +101,24 @@ def event_place(draft: MentionDraft, *, places: StoryPlaces) -> PlaceRef | None:
         draft.place_spans,
         resolved=lambda span: places.by_span.get((span.start, span.end)),
         named=lambda span: (span.start, span.end) in places.named,
+        next_place=lambda span: _next_place(span, places, sentence=draft.sentence),
     )
+
+
+def _next_place(span: Span, places: StoryPlaces, *, sentence: Span) -> PlaceRef | None:
+    """The story's known place written right after ``span`` as its container ("Daman
+    district, Kandahar province" when the parse attached only the district; not "near
+    Samarra on Sunday killed one U.S. soldier")."""
+    following = [
+        (start, place)
+        for (start, _), place in places.by_span.items()
+        if 0 <= start - span.end <= CONTAINER_GAP_CHARS
+    ]
+    if not following:
+        return None
+    start, place = min(following, key=lambda item: item[0])
+    gap = sentence.text[span.end - sentence.start : start - sentence.start]
+    return place if CONTAINER_WORDS.fullmatch(gap) else None
 
 
 def choose_event_place(
@@ -106,17 +126,22 @@ def choose_event_place(
     *,
     resolved: Callable[[Span], PlaceRef | None],
     named: Callable[[Span], bool],
+    next_place: Callable[[Span], PlaceRef | None] | None = None,
 ) -> PlaceRef | None:
     """The first attached place the gazetteer knows. A place entity before it that the
     gazetteer lacks ("in the Kibera slum of Nairobi") is the finer one: it
     keeps its own text and takes the position and regions of the known place right after it
     in the text. A known place further on is another place, not its container: the unknown
-    one stays unresolved."""
+    one stays unresolved. ``next_place`` gives the known place the text writes right after a
+    span, when the parse did not attach it (:func:`_within_own_country`)."""
     unknown: Span | None = None
     for number, span in enumerate(spans):
         place = resolved(span)
         if place is not None and unknown is None:
-            return _within_own_country(place, span, spans[number + 1 :], resolved)
+            after = spans[number + 1 :]
+            if after and _contains(after[0], span):
+                return _within_own_country(place, span, resolved(after[0]))
+            return _within_own_country(place, span, next_place and next_place(span))
         if place is not None and unknown is not None:
             if not _contains(span, unknown):
                 break
@@ -128,18 +153,14 @@ def choose_event_place(
     return PlaceRef(text=unknown.text, span=unknown, method="unresolved", confidence=0.2)
 
 
-def _within_own_country(
-    place: PlaceRef,
-    span: Span,
-    after: Sequence[Span],
-    resolved: Callable[[Span], PlaceRef | None],
-) -> PlaceRef:
-    """``place``, unless the text names its container right after it in another country:
+def _within_own_country(place: PlaceRef, span: Span, container: PlaceRef | None) -> PlaceRef:
+    """``place``, unless the text names its ``container`` right after it in another country:
     then the name is one the gazetteer lacks and read as a namesake abroad ("the Sar Kani
     district of Kunar province" is no Japanese town), placed in that container."""
-    container = resolved(after[0]) if after and _contains(after[0], span) else None
     if container is None or container.country in (None, place.country):
         return place
+    if (container.resolution or 0) > REGION_RESOLUTION:
+        return place  # a town beside a town: one is no container of the other
     # "Peru and Bolivia": a place listed beside another of its kind contains nothing; a name
     # framed by its noun of area ("Daman district, Kandahar province") is the finer one.
     framed = span.text.split()[-1].islower()
