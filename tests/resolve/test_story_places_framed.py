@@ -10,7 +10,12 @@ import pytest
 from whimbrel.extract.attach import find_dateline
 from whimbrel.records import Article, EntityMention, ParsedStory, Span
 from whimbrel.resolve.places import Gazetteer
-from whimbrel.resolve.story_places import dominant_place, framed_names, story_places
+from whimbrel.resolve.story_places import (
+    dominant_place,
+    framed_names,
+    story_places,
+    untagged_areas,
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +40,12 @@ def story_with(text: str, labelled: list[tuple[str, str]]) -> ParsedStory:
             [("Nadir Shah Kot", "PERSON"), ("Khost", "ORG")],
             ["Nadir Shah Kot district", "Khost province"],
         ),
+        # A heading of a town and its province joined by a slash.
+        (
+            "Nawa/Helmand A patrol found a cache of rockets.",
+            [("Nawa/Helmand", "PERSON")],
+            ["Nawa/Helmand"],
+        ),
         # An organisation followed by another noun is no place.
         ("The Taliban network claimed the attack.", [("Taliban", "ORG")], []),
         # A place entity is a place already; it is not listed again.
@@ -51,3 +62,22 @@ def test_a_mislabelled_province_is_the_story_fallback_place(gazetteer):
     places = story_places(story, gazetteer, ["AFG"], main="AFG", dateline=find_dateline(text))
     place = dominant_place(places)
     assert place is not None and place.text == "Khost province" and place.method == "story-dominant"
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "areas"),
+    [
+        (
+            "In Garmsir district, a patrol came under fire. Two insurgents were killed.",
+            [],
+            ["Garmsir district"],
+        ),
+        # Covered by an entity already: not listed twice.
+        ("Aid reached Herat province on Monday.", [Span(12, 17, "Herat")], []),
+        # A lower-case word before the noun is no name.
+        ("Officials in the district said nothing.", [], []),
+    ],
+)
+def test_untagged_areas_are_capitalised_names_before_a_word_of_area(gazetteer, text, known, areas):
+    story = story_with(text, [])
+    assert [s.text for s in untagged_areas(story, gazetteer, known=known)] == areas

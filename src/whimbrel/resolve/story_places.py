@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from whimbrel.extract.attach import Dateline
 from whimbrel.extract.parties import PLACE_LABELS
@@ -23,8 +24,11 @@ from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_st
 # What stands between a place and the container written after it: "X district, Helmand
 # province", "X district of Kunar province", "X in Kandahar".
 CONTAINER_WORDS = re.compile(r"\s*(?:,|of|in)\s+(?:the\s+)?", re.IGNORECASE)
+# Capitalised words that open a sentence or title before a name ("In Nawa district").
+OPENING_WORDS = frozenset({"in", "at", "near", "on", "of", "from", "during", "the", "a", "and"})
 # Labels the small model often gives a town or district ("Paktiya" ORG, "Sangin" PERSON).
 MISLABELLED_PLACE_LABELS = frozenset({"ORG", "PERSON"})
+_SLASHED_NAMES = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*/[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 # At most this many characters between a place the gazetteer lacks and the known place that
 # contains it ("the village of Qaryat near Aleppo", "al-Tijara neighbourhood in central ").
@@ -56,6 +60,7 @@ def story_places(
     ("SAN SALVADOR, ... in Santa Ana" is the Salvadoran town)."""
     spans = [e.span for e in story.entities if e.label in PLACE_LABELS]
     spans.extend(framed_names(story, gazetteer))
+    spans.extend(untagged_areas(story, gazetteer, known=spans))
     spans.extend(s for d in story.drafts for s in d.place_spans)
     if dateline is not None:
         spans.append(dateline.place)
@@ -83,17 +88,50 @@ def story_places(
 def framed_names(story: ParsedStory, gazetteer: Gazetteer) -> list[Span]:
     """ "Tsamkani district", "Paktiya province": a name the small model labelled an
     organisation or a person, followed by a noun of area, is a place of the story (with the
-    noun, so resolution knows its kind)."""
+    noun, so resolution knows its kind); so is a heading of two names joined by a slash
+    ("Sangin/Helmand": a town and its province)."""
     text = story.article.text
     found = []
     for entity in story.entities:
         if entity.label not in MISLABELLED_PLACE_LABELS:
+            continue
+        if _SLASHED_NAMES.fullmatch(entity.span.text):
+            found.append(entity.span)
             continue
         after = _NEXT_WORD.match(text, entity.span.end)
         if after is not None and after.group(1).lower() in gazetteer.place_nouns:
             end = after.end(1)
             found.append(Span(entity.span.start, end, text[entity.span.start : end]))
     return found
+
+
+def untagged_areas(
+    story: ParsedStory, gazetteer: Gazetteer, *, known: Sequence[Span]
+) -> list[Span]:
+    """ "In Musa Qal'ah district, a patrol was attacked": capitalised words followed by a word
+    of administrative area (``admin_suffixes`` in places.yaml) that no entity covers, found by
+    one search of the story's text."""
+    text = story.article.text
+    found = []
+    for match in _area_pattern(tuple(sorted(gazetteer.overrides["admin_suffixes"]))).finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in OPENING_WORDS:
+            words = words[1:]
+        if not words:
+            continue
+        end = match.end()
+        start = end - len(" ".join(words)) - len(match.group(2)) - 1
+        if text[start:end] != " ".join(words) + " " + match.group(2):
+            continue  # the name ran over a line break: leave it
+        if not any(k.start < end and start < k.end for k in known):
+            found.append(Span(start, end, text[start:end]))
+    return found
+
+
+@cache
+def _area_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, suffixes))
+    return re.compile(rf"\b((?:[A-Z][\w'’-]*[ ]){{1,3}})({nouns})\b")
 
 
 def event_place(draft: MentionDraft, *, places: StoryPlaces) -> PlaceRef | None:
