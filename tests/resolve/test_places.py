@@ -490,6 +490,10 @@ def test_region_points_sit_in_the_middle_of_their_extent(gazetteer):
         ("Mosul district", "Nineveh province", "Mosul district", "IRQ", "gazetteer"),
         # A district named like a region abroad, framed by its noun of area.
         ("Daman district", "Kandahar province", "Daman district", "AFG", "within:"),
+        # Read in another region of the same country than the province the text names.
+        ("Nawa district", "Helmand province", "Nawa district", "AFG", "within:"),
+        # In the province the text names: its own reading stands.
+        ("Nawa district", "Ghazni province", "Nawa district", "AFG", "gazetteer"),
         # Two countries side by side: neither contains the other.
         ("Peru", "Bolivia", "Peru", "PER", "gazetteer"),
     ],
@@ -509,6 +513,8 @@ def test_event_place_abroad_inside_a_container_at_home_is_read_in_it(
     )
     assert place is not None and place.text == text
     assert place.country == country and place.method.startswith(method)
+    if method == "within:":
+        assert place.admin1 == resolve_place(container, gazetteer=gazetteer).admin1  # type: ignore[union-attr]
 
 
 def test_event_place_abroad_is_read_in_the_container_the_text_writes_after_it(gazetteer):

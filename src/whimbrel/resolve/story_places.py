@@ -18,7 +18,7 @@ from functools import cache
 from whimbrel.extract.attach import Dateline
 from whimbrel.extract.parties import PLACE_LABELS
 from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
-from whimbrel.resolve.gazetteer import REGION_RESOLUTION
+from whimbrel.resolve.gazetteer import REGION_RESOLUTION, fold
 from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
 
 # What stands between a place and the container written after it: "X district, Helmand
@@ -194,8 +194,12 @@ def choose_event_place(
 def _within_own_country(place: PlaceRef, span: Span, container: PlaceRef | None) -> PlaceRef:
     """``place``, unless the text names its ``container`` right after it in another country:
     then the name is one the gazetteer lacks and read as a namesake abroad ("the Sar Kani
-    district of Kunar province" is no Japanese town), placed in that container."""
-    if container is None or container.country in (None, place.country):
+    district of Kunar province" is no Japanese town), placed in that container; so in
+    another region of its own country ("Chahar Darah district, Kunduz province" is not the
+    Darah district of Panjshir)."""
+    if container is None or container.country is None:
+        return place
+    if container.country == place.country and not _other_region(place, container):
         return place
     if (container.resolution or 0) > REGION_RESOLUTION:
         return place  # a town beside a town: one is no container of the other
@@ -206,6 +210,13 @@ def _within_own_country(place: PlaceRef, span: Span, container: PlaceRef | None)
     if not finer and not (framed and container.resolution == place.resolution):
         return place
     return inside(container, span.text, span)
+
+
+def _other_region(place: PlaceRef, region: PlaceRef) -> bool:
+    """Whether ``region`` is a first-level region and ``place`` a finer place outside it."""
+    if region.resolution != REGION_RESOLUTION or (place.resolution or 0) <= REGION_RESOLUTION:
+        return False
+    return bool(place.admin1 and region.admin1) and fold(place.admin1) != fold(region.admin1)
 
 
 def _contains(known: Span, unknown: Span) -> bool:
