@@ -81,3 +81,23 @@ def test_a_mislabelled_province_is_the_story_fallback_place(gazetteer):
 def test_untagged_areas_are_capitalised_names_before_a_word_of_area(gazetteer, text, known, areas):
     story = story_with(text, [])
     assert [s.text for s in untagged_areas(story, gazetteer, known=known)] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "method"),
+    [
+        # The district's own reading lies in Ghazni; the text puts it in Helmand.
+        ("Troops cleared compounds in Nawa district, Helmand province.", "Helmand", "within:"),
+        # The text agrees with the reading.
+        ("Troops cleared compounds in Nawa district, Ghazni province.", "Ghaznī", "gazetteer"),
+        # Not written as its container ("and"): the reading stands.
+        ("Troops cleared Nawa district and Helmand province.", "Ghaznī", "gazetteer"),
+    ],
+)
+def test_story_places_are_read_in_the_region_written_after_them(gazetteer, text, admin1, method):
+    province = text.split()[-2]
+    story = story_with(text, [("Nawa district", "GPE"), (f"{province} province", "GPE")])
+    places = story_places(story, gazetteer, ["AFG"], main="AFG")
+    start = text.index("Nawa")
+    place = places.by_span[(start, start + len("Nawa district"))]
+    assert place.admin1 == admin1 and place.method.startswith(method)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -74,15 +74,30 @@ def story_places(
     )
     named = frozenset((e.span.start, e.span.end) for e in story.entities if e.label in PLACE_LABELS)
     named |= {(s.start, s.end) for s in spans if names_a_kind_of_place(s.text, gazetteer)}
+    resolved = sorted(
+        ((s, ref) for s, ref in zip(spans, refs, strict=True) if ref is not None),
+        key=lambda item: (item[0].start, item[0].end),
+    )
     return StoryPlaces(
         context=tuple(context),
         main_country=main,
-        by_span={
-            (s.start, s.end): ref for s, ref in zip(spans, refs, strict=True) if ref is not None
-        },
+        by_span=dict(_read_in_containers(resolved, story.article.text)),
         named=named,
         dateline=dateline.place if dateline is not None else None,
     )
+
+
+def _read_in_containers(
+    resolved: Sequence[tuple[Span, PlaceRef]], text: str
+) -> Iterator[tuple[tuple[int, int], PlaceRef]]:
+    """Each place by its span (``resolved`` in text order), read inside the region the text
+    writes right after it when its own reading lies outside (:func:`_within_own_country`)."""
+    for number, (span, place) in enumerate(resolved):
+        following = resolved[number + 1] if number + 1 < len(resolved) else None
+        container = None
+        if following is not None and CONTAINER_WORDS.fullmatch(text[span.end : following[0].start]):
+            container = following[1]
+        yield (span.start, span.end), _within_own_country(place, span, container)
 
 
 def framed_names(story: ParsedStory, gazetteer: Gazetteer) -> list[Span]:
@@ -216,7 +231,9 @@ def _other_region(place: PlaceRef, region: PlaceRef) -> bool:
     """Whether ``region`` is a first-level region and ``place`` a finer place outside it."""
     if region.resolution != REGION_RESOLUTION or (place.resolution or 0) <= REGION_RESOLUTION:
         return False
-    return bool(place.admin1 and region.admin1) and fold(place.admin1) != fold(region.admin1)
+    if not place.admin1 or not region.admin1:
+        return False
+    return fold(place.admin1) != fold(region.admin1)
 
 
 def _contains(known: Span, unknown: Span) -> bool:
