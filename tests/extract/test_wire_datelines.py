@@ -16,13 +16,13 @@ from whimbrel.extract.attach import find_dateline
             "4 Mar 91",
         ),
         (
-            "Ciudad del Este, 9 Jun 90 -- [Report] The strike went on.",
+            "Ciudad del Este, 9 Jun 90 (ABC Color) -- [Report] The strike went on.",
             "Ciudad del Este",
             "9 Jun 90",
         ),
         ("Santa cruz, 2 feb 90 (efe) -- [text] two guards were hurt.", "Santa cruz", "2 feb 90"),
         (
-            "Rio de janeiro (brazil), 5 may 90 -- [text] a bus was burned.",
+            "Rio de janeiro (brazil), 5 may 90 (efe) -- [text] a bus was burned.",
             "Rio de janeiro",
             "5 may 90",
         ),
@@ -40,6 +40,8 @@ def test_wire_datelines_in_looser_forms(text, place, date):
     [
         "Talks in Quito, 4 Mar (Monday) - ended without a deal.",
         "Officials said on 4 Mar 91 -- before the vote -- that ballots were ready.",
+        # Without the agency in brackets a line is not taken for a wire dateline.
+        "Quito, 4 Mar 91 -- the talks resumed.",
     ],
 )
 def test_sentences_are_not_wire_datelines(text):

@@ -36,9 +36,9 @@ def story_with(text: str, labelled: list[tuple[str, str]]) -> ParsedStory:
     ("text", "labelled", "places"),
     [
         (
-            "Troops searched for a bomb maker in Nadir Shah Kot district, Khost province.",
-            [("Nadir Shah Kot", "PERSON"), ("Khost", "ORG")],
-            ["Nadir Shah Kot district", "Khost province"],
+            "A bomb maker was held near Sabari Tani district, Khost province, on Monday.",
+            [("Sabari Tani", "PERSON"), ("Khost", "ORG")],
+            ["Sabari Tani district", "Khost province"],
         ),
         # A heading of a town and its province joined by a slash.
         (

@@ -81,9 +81,9 @@ DATELINE = re.compile(
     """
 )
 # Wire services' form: "Lima, 20 Aug 88 (EFE) --", "NEW DELHI, Nov 7 (PTI):", "Rio de Janeiro,
-# ...", "Managua (Nicaragua), 9 Aug 88 --", "Buenos aires, no date (DYN) --": a place opening
-# with a capital (its country in brackets optional), a day and month (year optional) or "no
-# date", the agency in brackets (optional), then a dash or colon.
+# ...", "Managua (Nicaragua), 9 Aug 88 (AFP) --", "Buenos aires, no date (DYN) --": a place
+# opening with a capital (its country in brackets optional), a day and month (year optional)
+# or "no date", the agency in brackets, then a dash or colon.
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 WIRE_DATELINE = re.compile(
     rf"""(?mx) ^[ \t\xa0]*
@@ -91,7 +91,7 @@ WIRE_DATELINE = re.compile(
                (?:\ [a-z][\w.'’\-]*){{0,2}} )  # a lower-cased tail: "San salvador"
     (?:\ \([A-Za-z][A-Za-z.\ ]{{1,30}}\))? ,[ \t\xa0]*
     (?: (?P<date> (?:\d{{1,2}}\ {_MONTH}|{_MONTH}\ \d{{1,2}}) (?:,?\ \d{{2,4}})? ) | (?i:no\ date) )
-    (?:[ \t\xa0]* \([^()\n]{{2,60}}\))? [ \t\xa0]* (?:[-–—]+|:)
+    [ \t\xa0]* \([^()\n]{{2,60}}\) [ \t\xa0]* (?:[-–—]+|:)
     """
 )
 DATELINE_WINDOW = 600

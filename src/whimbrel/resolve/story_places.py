@@ -160,8 +160,8 @@ def event_place(draft: MentionDraft, *, places: StoryPlaces) -> PlaceRef | None:
 
 def _next_place(span: Span, places: StoryPlaces, *, sentence: Span) -> PlaceRef | None:
     """The story's known place written right after ``span`` as its container ("Daman
-    district, Kandahar province" when the parse attached only the district; not "near
-    Samarra on Sunday killed one U.S. soldier")."""
+    district, Kandahar province" when the parse attached only the district; not "a bomb near
+    Tikrit on Friday wounded two U.S. marines")."""
     following = [
         (start, place)
         for (start, _), place in places.by_span.items()
