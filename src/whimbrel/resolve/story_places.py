@@ -2,8 +2,10 @@
 place, and the story's dominant place as a flagged fallback.
 
 An event's place is the first attached place the gazetteer knows, or a finer named place
-before it that the gazetteer lacks (:func:`choose_event_place`); an event with none falls back,
-flagged, to the story's most-mentioned place, never to its dateline.
+before it that the gazetteer lacks (:func:`choose_event_place`); a place read in another
+country or region than the one the text writes right after it is read inside that one. An
+event with none falls back, flagged, to the story's most-mentioned place in its frame country
+(:func:`dominant_place`): the dateline's place only when the story names no other there.
 """
 
 from __future__ import annotations
