@@ -59,26 +59,35 @@ def run_mode(mode: str, csvs: list[str], model: str) -> dict[str, float]:
 def timed_stages(
     pipeline: Any, articles: list[Any], words: int, started: float
 ) -> dict[str, float]:
-    """Pipeline.code's stages run one by one (as ``Pipeline.code_doc`` runs them), timing
-    extraction, resolution and clustering; the rest is spaCy's parse."""
-    from whimbrel.cluster.within_story import cluster_story
-    from whimbrel.resolve.story import resolve_story
+    """Pipeline.code's stages run through ``Pipeline.run_stages`` (the sequence
+    ``Pipeline.code_doc`` runs), timing each stage as it hears it start; the rest is spaCy's
+    parse."""
+    from whimbrel.pipeline import STAGES
 
-    stages = {"extract_s": 0.0, "resolve_s": 0.0, "cluster_s": 0.0}
+    clock = StageClock()
     events = 0
     docs = pipeline.model.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32)
     for doc, article in docs:
-        t0 = time.perf_counter()
-        story = pipeline.extractor.extract(doc, article)
-        t1 = time.perf_counter()
-        mentions = resolve_story(story, pipeline.resolvers)
-        t2 = time.perf_counter()
-        events += len(cluster_story(mentions, lexicon=pipeline.resolvers.actors))
-        t3 = time.perf_counter()
-        stages["extract_s"] += t1 - t0
-        stages["resolve_s"] += t2 - t1
-        stages["cluster_s"] += t3 - t2
+        _mentions, found = pipeline.run_stages(doc, article, entering=clock.enter)
+        events += len(found)
+    stages = {f"{stage}_s": clock.seconds.get(stage, 0.0) for stage in STAGES}
     return {**measured(articles, words, started), "events": events, **stages}
+
+
+class StageClock:
+    """Seconds spent in each stage, from the names ``Pipeline.run_stages`` announces."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._current: str | None = None
+        self._since = 0.0
+
+    def enter(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self._current is not None:
+            self.seconds[self._current] = self.seconds.get(self._current, 0.0) + now - self._since
+        self._current = None if stage == "done" else stage
+        self._since = now
 
 
 def measured(articles: list[object], words: int, started: float) -> dict[str, float]:

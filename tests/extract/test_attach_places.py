@@ -139,3 +139,36 @@ def test_place_deep_in_the_clause_is_a_fallback(nlp, text, trigger, place):  # t
 def test_fallback_skips_relative_and_source_clauses(nlp, text, trigger, place, absent):  # type: ignore[no-untyped-def]
     found = places_of(nlp, text, trigger)
     assert found[:1] == [place] and absent not in " ".join(found), found
+
+
+# A phrase opening the sentence frames its events; the "of" phrase with its own noun of area
+# is the container of the name before the noun. Sentences are ours.
+OPENING_AND_CONTAINER_CASES = [
+    (
+        "In Lisbon, some 5,000 nurses, many wearing their white uniforms, marched to demand"
+        " better pay.",
+        "marched",
+        "Lisbon",
+    ),
+    (
+        "Soldiers shot dead two smugglers near the Tork area of Khyber district on Monday.",
+        "shot",
+        "Tork",
+    ),
+    (
+        "Rebels shelled the Aleppo district of Salaheddine overnight.",
+        "shelled",
+        "Salaheddine",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), OPENING_AND_CONTAINER_CASES)
+def test_opening_place_and_of_container(nlp, text, trigger, place):  # type: ignore[no-untyped-def]
+    found = places_of(nlp, text, trigger)
+    assert found and place in found[0], found
+
+
+def test_an_opening_place_does_not_place_a_reported_event(nlp):  # type: ignore[no-untyped-def]
+    text = "In Geneva, the agency's spokeswoman said gunmen had killed four aid workers."
+    assert places_of(nlp, text, "killed") == []

@@ -55,3 +55,13 @@ def test_support_of_other_names_breaks_a_tie(gazetteer):
 )
 def test_distance_km(a, b, km):
     assert abs(distance_km(*a, *b) - km) < 2.0
+
+
+def test_the_dateline_country_breaks_a_close_call(gazetteer):
+    # "San Benito" is a Guatemalan and a Texan town of similar size: a story filed from a
+    # Texan town means the Texan one.
+    found, _ = candidates("San Benito", gazetteer)
+    plain = ranked(found, gazetteer, RankingContext())
+    filed = ranked(found, gazetteer, RankingContext(home_country="USA"))
+    assert plain[0].named.entry.country != "USA"
+    assert filed[0].named.entry.country == "USA"

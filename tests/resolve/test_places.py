@@ -22,7 +22,7 @@ from whimbrel.resolve.places import (
     resolve_place,
     resolve_story_places,
 )
-from whimbrel.resolve.story_places import choose_event_place
+from whimbrel.resolve.story_places import CONTAINER_WORDS, choose_event_place
 
 
 @pytest.fixture(scope="module")
@@ -479,3 +479,59 @@ def test_region_points_sit_in_the_middle_of_their_extent(gazetteer):
     # British Columbia's towns crowd its south; the middle of its extent is further north.
     place = resolve_place("British Columbia", gazetteer=gazetteer)
     assert place is not None and place.lat is not None and place.lat > 52.5
+
+
+@pytest.mark.parametrize(
+    ("first", "container", "text", "country", "method"),
+    [
+        # A district named like a town abroad is read in the province that contains it.
+        ("Lima district", "Kunar province", "Lima district", "AFG", "within:"),
+        # A known place in its own country's container keeps its own reading.
+        ("Mosul district", "Nineveh province", "Mosul district", "IRQ", "gazetteer"),
+        # A district named like a region abroad, framed by its noun of area.
+        ("Daman district", "Kandahar province", "Daman district", "AFG", "within:"),
+        # Read in another region of the same country than the province the text names.
+        ("Nawa district", "Helmand province", "Nawa district", "AFG", "within:"),
+        # In the province the text names: its own reading stands.
+        ("Nawa district", "Ghazni province", "Nawa district", "AFG", "gazetteer"),
+        # Two countries side by side: neither contains the other.
+        ("Peru", "Bolivia", "Peru", "PER", "gazetteer"),
+    ],
+)
+def test_event_place_abroad_inside_a_container_at_home_is_read_in_it(
+    gazetteer, first, container, text, country, method
+):
+    gap = len(" of ")
+    spans = [
+        Span(0, len(first), first),
+        Span(len(first) + gap, len(first) + gap + len(container), container),
+    ]
+    place = choose_event_place(
+        spans,
+        resolved=lambda s: resolve_place(s.text, gazetteer=gazetteer, span=s),
+        named=lambda s: names_a_kind_of_place(s.text, gazetteer),
+    )
+    assert place is not None and place.text == text
+    assert place.country == country and place.method.startswith(method)
+    if method == "within:":
+        assert place.admin1 == resolve_place(container, gazetteer=gazetteer).admin1  # type: ignore[union-attr]
+
+
+def test_event_place_abroad_is_read_in_the_container_the_text_writes_after_it(gazetteer):
+    # The parse attached only "Daman district"; the story's next place is its province.
+    province = resolve_place("Kandahar province", gazetteer=gazetteer, span=Span(16, 33, "x"))
+    place = choose_event_place(
+        [Span(0, 14, "Daman district")],
+        resolved=lambda s: resolve_place(s.text, gazetteer=gazetteer, span=s),
+        named=lambda s: names_a_kind_of_place(s.text, gazetteer),
+        next_place=lambda s: province,
+    )
+    assert place is not None and place.country == "AFG" and place.method.startswith("within:")
+
+
+@pytest.mark.parametrize(
+    ("gap", "contains"),
+    [(", ", True), (" of ", True), (" in the ", True), (" on Sunday killed one ", False)],
+)
+def test_only_a_comma_of_or_in_joins_a_place_to_its_container(gap, contains):
+    assert bool(CONTAINER_WORDS.fullmatch(gap)) is contains

@@ -42,3 +42,36 @@ def test_the_dateline_is_the_fallback_only_when_nothing_else_is_named(
     pipeline, text: str, place: str, method: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert fallback_of(pipeline, text) == (place, method)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "method"),
+    [
+        # A city abroad named in passing is no place of the story's: the dateline is.
+        (
+            "NAIROBI, Kenya (May 3, 2024) - Hundreds of Kenyan teachers protested against pay"
+            " cuts on Friday, the union said. Its leaders had met donors in Geneva last month.",
+            "Nairobi",
+            "dateline",
+        ),
+        # The names dominate another country than the dateline's: its town is the place.
+        (
+            "LONDON, May 3 (Reuters) - Hundreds of Kenyan teachers protested against pay cuts"
+            " on Friday, Kenyan officials said. Schools in Kisumu stayed shut. Parents in Kisumu"
+            " were told to keep children at home.",
+            "Kisumu",
+            "story-dominant",
+        ),
+        # Without a town of the frame country, the country itself.
+        (
+            "LONDON, May 3 (Reuters) - Hundreds of Kenyan teachers protested against pay cuts"
+            " on Friday, Kenyan officials said. Kenya's education ministry called for talks.",
+            "Kenya",
+            "story-country",
+        ),
+    ],
+)
+def test_the_fallback_place_lies_in_the_story_frame_country(
+    pipeline, text: str, place: str, method: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert fallback_of(pipeline, text) == (place, method)

@@ -267,7 +267,34 @@ def attached_places(
     (:func:`whimbrel.extract.locatives.attached_places`), else the nearest place entity deeper
     in its clause."""
     found = attached_phrase_places(trigger, reporting=reporting, exclude=exclude)
-    return found or _places_in_clause(trigger, reporting=reporting, exclude=exclude)
+    return (
+        found
+        or _places_in_clause(trigger, reporting=reporting, exclude=exclude)
+        or _opening_place(trigger, reporting=reporting, exclude=exclude)
+    )
+
+
+def _opening_place(
+    trigger: Token, *, reporting: frozenset[str], exclude: frozenset[int]
+) -> list[Span]:
+    """ "In Vienna, thousands of people marched ...": a place phrase that opens the sentence,
+    set off by a comma, frames the events the sentence tells after it, however the parser
+    hung it; not an event in a reported clause ("In Kabul, officials said ..." places the
+    officials)."""
+    sentence = trigger.sent
+    prep = sentence[0]
+    if LOCATIVE_PREPS.get(prep.lower_) != 0.0 or any(
+        report for _, report in climb(trigger, reporting=reporting)
+    ):
+        return []
+    after = prep.right_edge.i + 1
+    if after >= trigger.i or trigger.doc[after].text != ",":
+        return []
+    objects = [c for c in prep.children if c.dep_ == "pobj" and c.i not in exclude]
+    ent = entity_at(objects[0], FALLBACK_LABELS) if objects else None
+    if ent is None or in_dateline(ent) or ent.end > after:
+        return []
+    return [as_span(ent)]
 
 
 def _places_in_clause(

@@ -81,14 +81,16 @@ DATELINE = re.compile(
     """
 )
 # Wire services' form: "Lima, 20 Aug 88 (EFE) --", "NEW DELHI, Nov 7 (PTI):", "Rio de Janeiro,
-# ...": a capitalised place, a day and month (year optional) and the agency in brackets, then a
-# dash or colon.
+# ...", "Managua (Nicaragua), 9 Aug 88 (AFP) --", "Buenos aires, no date (DYN) --": a place
+# opening with a capital (its country in brackets optional), a day and month (year optional)
+# or "no date", the agency in brackets, then a dash or colon.
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 WIRE_DATELINE = re.compile(
     rf"""(?mx) ^[ \t\xa0]*
-    (?P<place> [A-Z][\w.'’\-]* (?:\ (?:[A-Z][\w.'’\-]*|de|del|da|do|la|el)){{0,3}} )
-    ,[ \t\xa0]*
-    (?P<date> (?:\d{{1,2}}\ {_MONTH}|{_MONTH}\ \d{{1,2}}) (?:,?\ \d{{2,4}})? )
+    (?P<place> [A-Z][\w.'’\-]* (?:\ (?:[A-Z][\w.'’\-]*|de|del|da|do|la|el)){{0,3}}
+               (?:\ [a-z][\w.'’\-]*){{0,2}} )  # a lower-cased tail: "San salvador"
+    (?:\ \([A-Za-z][A-Za-z.\ ]{{1,30}}\))? ,[ \t\xa0]*
+    (?: (?P<date> (?:\d{{1,2}}\ {_MONTH}|{_MONTH}\ \d{{1,2}}) (?:,?\ \d{{2,4}})? ) | (?i:no\ date) )
     [ \t\xa0]* \([^()\n]{{2,60}}\) [ \t\xa0]* (?:[-–—]+|:)
     """
 )

@@ -229,7 +229,8 @@ def _phrase_places(
     head: Token, *, cost: float, frame: str, nesting: int = 0
 ) -> Iterator[_Candidate]:
     """Places a noun phrase names or holds, the finer first: the head itself, its "of" phrase
-    ("the Baghdad neighbourhood of Al-Bayaa"), its proper-noun modifiers ("the Teba
+    ("the Baghdad neighbourhood of Al-Bayaa"; after the modifiers when it is their container,
+    "the Ghat area of Doda district"), its proper-noun modifiers ("the Teba
     neighbourhood"), the places listed with it, then the places around it ("in Marjeh
     district, Helmand province")."""
     place = _place_named_by(head, frame=frame)
@@ -238,10 +239,18 @@ def _phrase_places(
     if nesting >= MAX_NESTING:
         return
     place_noun = is_place_noun(head)
-    if place is None and place_noun:
-        yield from _nested_places(head, cost=cost, nesting=nesting, words=("of",))
+    named_in = (
+        list(_nested_places(head, cost=cost, nesting=nesting, words=("of",)))
+        if place is None and place_noun
+        else []
+    )
+    container = bool(named_in) and _of_container(head)
+    if not container:
+        yield from named_in
     if place is None and (place_noun or frame == "locative" or is_place_noun(head, sites=True)):
         yield from _modifier_places(head, cost=cost)
+    if container:
+        yield from named_in
     framed = "named" if place is not None or place_noun else frame
     for child in head.children:
         if child.dep_ in ("conj", "appos"):
@@ -255,6 +264,19 @@ def _phrase_places(
         if strict is not None:
             step = NESTED_COST if place_noun else POSSESSOR_COST
             yield _Candidate(cost + step, strict, child.i)
+
+
+def _of_container(head: Token) -> bool:
+    """ "the Ghat area of Doda district", "the Sangin area of Helmand province": an "of"
+    phrase framed by a noun of area of its own is the container, so the name before the
+    noun is the finer place; in "the Baghdad neighbourhood of Al-Bayaa" the "of" phrase is
+    the name itself."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(pobj.dep_ == "pobj" and is_place_noun(pobj) for pobj in child.children)
+        for child in head.children
+    )
 
 
 def _nested_places(

@@ -41,6 +41,9 @@ CONTEXT_DISTRICT = 3.0
 REGION_SHADOWED = 3.0
 NEAR_BONUS = 2.0
 NEAR_KM = 150.0
+# A sense in the country of the story's dateline: a wire story filed from a town tells of
+# that country's towns first ("SAN SALVADOR, 12 Dec - ... in Santa Ana").
+HOME_COUNTRY = 2.0
 # A region of a country several of whose regions the story names ("Georgia" with Alabama).
 SIBLING_REGION = 1.5
 # Per unit of support from the story's other ambiguous names with a sense nearby.
@@ -62,6 +65,8 @@ class RankingContext:
     region_countries: frozenset[str] = frozenset()
     # The story's towns as (country, folded first-level region, lat, lon).
     towns: tuple[tuple[str | None, str, float, float], ...] = ()
+    # The country of the town the story was filed from (its dateline's).
+    home_country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +121,8 @@ def _context_bonus(entry: GazetteerEntry, gazetteer: Gazetteer, context: Ranking
         bonus += NEAR_BONUS if nearest <= NEAR_KM else NEAR_BONUS / 2 * (nearest <= 3 * NEAR_KM)
     if entry.resolution == REGION_RESOLUTION and entry.country in context.region_countries:
         bonus += SIBLING_REGION
+    if context.home_country is not None and entry.country == context.home_country:
+        bonus += HOME_COUNTRY
     support = context.sense_support.get(entry.geonameid, 0.0)
     return bonus + SUPPORT_BONUS * min(support, MAX_SUPPORT)
 

@@ -74,13 +74,29 @@ def resolve_place(
     return _resolve(text, gazetteer=gazetteer, context=context, span=span)
 
 
+# A name's gazetteer readings and how they were found (:func:`candidates`).
+Readings = tuple[tuple[IndexedName, ...], str | None]
+
+
+def _readings(text: str, gazetteer: Gazetteer) -> Readings:
+    name = text.strip().strip(",;:")
+    return candidates(name, gazetteer) if name else ((), None)
+
+
 def _resolve(
-    text: str, *, gazetteer: Gazetteer, context: RankingContext, span: Span | None
+    text: str,
+    *,
+    gazetteer: Gazetteer,
+    context: RankingContext,
+    span: Span | None,
+    readings: Readings | None = None,
 ) -> PlaceRef | None:
+    """``text`` ranked in ``context``; ``readings`` are its candidates when already looked up
+    (a story looks each distinct name up once)."""
     name = text.strip().strip(",;:")
     if not name:
         return None
-    found, how = candidates(name, gazetteer)
+    found, how = readings if readings is not None else candidates(name, gazetteer)
     demonym = gazetteer.demonym_place(name)
     if demonym is not None and not any(n.entry.resolution <= 1 for n in found):
         return to_place_ref(text, span, demonym, method="gazetteer:demonym", confidence=0.7)
@@ -96,6 +112,7 @@ def resolve_story_places(
     gazetteer: Gazetteer,
     spans: Sequence[Span | None] = (),
     context_countries: Sequence[str] = (),
+    home: str | None = None,
 ) -> list[PlaceRef | None]:
     """Resolve every place name of one story, each in the light of the others.
 
@@ -104,20 +121,30 @@ def resolve_story_places(
     "Alexandria" in a story that names Rapides Parish is the Louisiana town. So are what the
     names share (:mod:`whimbrel.resolve.place_cohesion`: "Paris" with "Henry County" is in
     Tennessee) and the country whose regions the story lists ("Georgia" with Alabama).
+    ``home`` is the name of the place the story was filed from (its dateline, one of
+    ``texts``): the second pass prefers senses in its country (``place_ranking.HOME_COUNTRY``).
     """
     unique = list(dict.fromkeys(texts))
+    # Each distinct name is looked up once; every pass below ranks the same readings.
+    looked_up = {t: _readings(t, gazetteer) for t in unique}
+    given = RankingContext(countries=tuple(context_countries))
     alone = {
-        t: resolve_place(t, gazetteer=gazetteer, context_countries=context_countries)
+        t: _resolve(t, gazetteer=gazetteer, context=given, span=None, readings=looked_up[t])
         for t in unique
     }
     # Each name's reading without any context: what it adds to the story's countries itself.
-    free = {t: resolve_place(t, gazetteer=gazetteer) for t in unique}
-    readings = {t: candidates(t.strip().strip(",;:"), gazetteer)[0] for t in unique}
+    free = {
+        t: _resolve(t, gazetteer=gazetteer, context=RankingContext(), span=None, readings=r)
+        for t, r in looked_up.items()
+    }
+    readings = {t: found for t, (found, _) in looked_up.items()}
     shared = _SharedReadings(
         readings=readings,
         districts=shared_districts(readings),
         support=nearby_support(readings),
     )
+    filed_from = alone.get(home) if home is not None else None
+    shared = replace(shared, home_country=filed_from.country if filed_from else None)
     resolved = alone
     for _ in range(CONTEXT_ROUNDS):
         sure = {t: p for t, p in resolved.items() if p is not None and p.confidence >= SURE}
@@ -129,6 +156,7 @@ def resolve_story_places(
                 own=free.get(text),
                 given=context_countries,
                 shared=shared,
+                readings=looked_up[text],
             )
             for text in unique
         }
@@ -143,6 +171,7 @@ class _SharedReadings:
     readings: dict[str, tuple[IndexedName, ...]]
     districts: list[tuple[str, str]]
     support: dict[str, dict[int, float]]
+    home_country: str | None = None
 
 
 def _resolve_in_story(
@@ -153,6 +182,7 @@ def _resolve_in_story(
     own: PlaceRef | None,
     given: Sequence[str],
     shared: _SharedReadings,
+    readings: Readings,
 ) -> PlaceRef | None:
     """``text`` in the light of the story's other confident places and shared readings."""
     others = [p for t, p in sure.items() if t != text]
@@ -167,8 +197,9 @@ def _resolve_in_story(
         sense_support=shared.support.get(text, {}),
         region_countries=frozenset(_countries_of_regions(others)),
         towns=tuple(_towns_by_region(others)),
+        home_country=shared.home_country,
     )
-    return _resolve(text, gazetteer=gazetteer, context=context, span=None)
+    return _resolve(text, gazetteer=gazetteer, context=context, span=None, readings=readings)
 
 
 def _not_self_supported(

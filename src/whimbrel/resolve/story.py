@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from whimbrel.extract.attach import find_dateline
 from whimbrel.records import (
     ActorRef,
     Attribution,
@@ -100,9 +101,15 @@ def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMentio
         lexicon=resolvers.actors,
         text=story.article.text,
     )
-    places = story_places(story, resolvers.gazetteer, context, main=dominant_country(counts))
-    dominant = dominant_place(story, places)
-    dates = story_dates(story.drafts, article_date=story.article.date, lead=lead_date(story))
+    # One search for the dateline: it is where the story was filed (places) and what its
+    # lead paragraph follows (dates).
+    dateline = find_dateline(story.article.text)
+    places = story_places(
+        story, resolvers.gazetteer, context, main=dominant_country(counts), dateline=dateline
+    )
+    dominant = dominant_place(places)
+    lead = lead_date(story, dateline=dateline)
+    dates = story_dates(story.drafts, article_date=story.article.date, lead=lead)
     mentions = []
     for draft, date in zip(story.drafts, dates, strict=True):
         mentions.append(

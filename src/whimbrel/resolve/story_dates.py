@@ -22,7 +22,7 @@ from functools import cache
 from typing import cast
 
 from whimbrel import lexicon
-from whimbrel.extract.attach import find_dateline
+from whimbrel.extract.attach import Dateline, find_dateline
 from whimbrel.records import DateRef, MentionDraft, ParsedStory, Span
 from whimbrel.resolve.date_types import ANAPHOR_METHOD, CENTURY_METHOD, CLOCK_METHOD, DECADE_METHOD
 from whimbrel.resolve.dates import Tense, article_date_ref, resolve_date
@@ -31,6 +31,8 @@ __all__ = ["REPORT_DATE_PREFIX", "event_date", "lead_date", "lead_paragraph", "s
 
 REPORT_DATE_PREFIX = "report-date:"
 STORY_DATE_PREFIX = "story-date:"
+# Passed for a dateline not searched for yet.
+FIND = "find"
 # How far before the story's date its lead date may lie (older days are background).
 LEAD_WINDOW = dt.timedelta(days=14)
 # A line of fewer words, or not ending as a sentence does, is a title or boilerplate.
@@ -98,12 +100,12 @@ def _tells_what_happened(draft: MentionDraft, date: DateRef, *, in_dated_sentenc
     return draft.modality == "asserted" and past and not date.method.startswith(REPORT_DATE_PREFIX)
 
 
-def lead_date(story: ParsedStory) -> DateRef | None:
+def lead_date(story: ParsedStory, *, dateline: Dateline | None | str = FIND) -> DateRef | None:
     """The first recent day before the story's own that its lead paragraph names ("conducted
     an operation in Paktiya province yesterday"): the date of the happening it reports, when
     no event of ours carries a date. Days named further on may be anyone's, and a day that
     dates a report ("ANI reported on Saturday") dates no happening."""
-    start, end = lead_paragraph(story.article.text)
+    start, end = lead_paragraph(story.article.text, dateline=dateline)
     article_date = story.article.date
     reported = {
         (d.date_span.start, d.date_span.end)
@@ -170,10 +172,12 @@ def _day_word_pattern() -> re.Pattern[str]:
     return re.compile(rf"{attributive}\b(?:(?i:{offsets})|(?:last\s+)?(?:{weekdays}))\b")
 
 
-def lead_paragraph(text: str) -> tuple[int, int]:
+def lead_paragraph(text: str, *, dateline: Dateline | None | str = FIND) -> tuple[int, int]:
     """Character bounds of the story's first paragraph (line) after its dateline; without a
-    dateline, its first line of prose, past a title and boilerplate ("For Immediate Release")."""
-    dateline = find_dateline(text)
+    dateline, its first line of prose, past a title and boilerplate ("For Immediate Release").
+    ``dateline`` is the story's when already found (None: it has none)."""
+    if isinstance(dateline, str):
+        dateline = find_dateline(text)
     if dateline is not None:
         return _paragraph_from((dateline.date or dateline.place).end, text)
     start = 0
