@@ -170,9 +170,12 @@ def template_countries(value: str) -> frozenset[str]:
 
 
 def sentence_case(text: str) -> str:
-    """Upper-case text lowered, with each sentence's first letter (and "I") capitalised."""
+    """Upper-case text lowered, with each sentence's and paragraph's first letter (and "I")
+    capitalised. A single line break only wraps the text (the messages are hard-wrapped), so
+    the word after it keeps its lower case ("the national\npolice station")."""
     lowered = re.sub(r"\bi\b", "I", text.lower())
-    return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), lowered)
+    starts = r"(^|[.!?]\s+|\n\s*\n\s*)([a-z])"
+    return re.sub(starts, lambda m: m.group(1) + m.group(2).upper(), lowered)
 
 
 @dataclass(frozen=True)

@@ -464,6 +464,6 @@ def test_muc_template_dates(value: str, spans: tuple) -> None:
 
 
 def test_muc_sentence_case() -> None:
-    assert muc4.sentence_case("THE BOMB EXPLODED. I SAW IT.\nPOLICE CAME") == (
-        "The bomb exploded. I saw it.\nPolice came"
-    )
+    assert muc4.sentence_case(
+        "THE BOMB EXPLODED. I SAW IT.\n\nPOLICE CAME TO THE\nNATIONAL BANK"
+    ) == ("The bomb exploded. I saw it.\n\nPolice came to the\nnational bank")
