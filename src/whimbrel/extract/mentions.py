@@ -16,6 +16,7 @@ from whimbrel import lexicon
 from whimbrel.extract.attach import attached_date, attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
 from whimbrel.extract.clauses import PERSON_LABELS, doc_ents, doc_text, entity_at
+from whimbrel.extract.intents import fold_announced_acts
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
 from whimbrel.extract.roles import PLACE_LABELS, find_roles, phrase_bounds
 from whimbrel.extract.subjects import is_passive
@@ -80,11 +81,12 @@ class Extractor:
             draft = self.draft(match, sentence=sentence, story_id=story_id)
             if draft is not None:
                 found[match.token.i] = _with_attribution(draft, attribution)
-        return [
-            _with_complement_target(sent.doc[i], found)
+        kept = {
+            i: _with_complement_target(sent.doc[i], found)
             for i in found
             if not _is_topic_of_another(sent.doc[i], found)
-        ]
+        }
+        return fold_announced_acts(sent.doc, kept)
 
     def draft(self, match: TriggerMatch, *, sentence: Span, story_id: str) -> MentionDraft | None:
         roles = find_roles(match)

@@ -1,0 +1,77 @@
+"""One event for a promise or a threat and the act it announces ("agreed to cooperate").
+
+PLOVER codes "Jordan and Britain agreed to hold joint exercises" as one AGREE and "Brazil
+threatened to impose sanctions" as one THREATEN (manual 2.3, 3.1): the announced act is what
+the promise or threat is about, not a second event. So an AGREE or THREATEN trigger whose
+clausal complement (or that complement's object noun) is itself a trigger keeps one event: the
+intent's, with CAMEO's intent or threat code for that act when the intent's own code is the
+generic one (030, 130). The cameo table's ``future`` section says which act reads as which
+promise or threat; an act it does not turn into the intent's type (a cooperative act under
+"threatened", a negated act) stays an event of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Token
+
+from whimbrel import lexicon
+from whimbrel.lexicon.cameo import future_reading
+from whimbrel.records import EventTypeInfo, MentionDraft
+
+# The intent types, the CAMEO root their announced acts read as, and their generic code.
+INTENT_ROOTS = {"AGREE": ("03", "030"), "THREATEN": ("13", "130")}
+# Announced acts kept as events of their own, for the CAMEO coders (PETRARCH's dictionaries)
+# who code "agreed to lift the sanctions" as the yield (08) and "vowed to wage war" as the
+# fighting (19): yields and violence. Cooperative acts (04-07) fold into the promise, protest,
+# sanctions and coercion (14-17) into the threat.
+KEPT_ACT_ROOTS = ("08", "18", "19", "20")
+
+
+def fold_announced_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> list[MentionDraft]:
+    """The drafts (keyed by trigger token index) with each act announced by a promise or a
+    threat folded into it."""
+    folded = dict(drafts)
+    for i, draft in drafts.items():
+        if draft.kind.event_type not in INTENT_ROOTS or i not in folded:
+            continue
+        for act in announced_by(doc[i]):
+            inner = folded.get(act.i)
+            kind = intent_kind(draft.kind, inner) if inner is not None else None
+            if kind is not None:
+                folded[i] = dataclasses.replace(folded[i], kind=kind)
+                del folded[act.i]
+                break
+    return list(folded.values())
+
+
+def announced_by(token: Token) -> list[Token]:
+    """The verb of the token's clausal complement and that verb's object ("threatened to
+    impose *sanctions*"), nearest first."""
+    found = []
+    for clause in (c for c in token.children if c.dep_ == "xcomp"):
+        found.append(clause)
+        found += [c for c in clause.children if c.dep_ == "dobj"]
+    return found
+
+
+def intent_kind(intent: EventTypeInfo, act: MentionDraft) -> EventTypeInfo | None:
+    """The promise or threat of ``act``, or None when ``act`` is not one the intent announces
+    (a negated act, or an act whose future reading is of another type)."""
+    if act.modality == "negated" or act.kind.cameo_code.startswith(KEPT_ACT_ROOTS):
+        return None
+    root, generic = INTENT_ROOTS[intent.event_type]
+    table = lexicon.load("cameo")
+    reading = future_reading(table, act.kind, modality="planned")
+    if reading is act.kind or not reading.cameo_code.startswith(root):
+        return None
+    code = reading.cameo_code if intent.cameo_code == generic else intent.cameo_code
+    return EventTypeInfo(
+        event_type=intent.event_type,
+        mode=reading.mode if code == reading.cameo_code and root == "13" else intent.mode,
+        cameo_code=code,
+        quad_class=intent.quad_class,
+        intensity=float(table["codes"][code]["intensity"]),
+    )

@@ -1,0 +1,35 @@
+"""A promise or a threat and the act it announces are one event (sentences we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# (sentence, the PLOVER types of its mentions in text order, the first mention's CAMEO code)
+FOLDED = [
+    # a cooperative act under "agree" is the promise's: CAMEO's intent code for that act
+    ("Jordan and Kenya agreed to hold joint talks on the border.", ["AGREE"], "036"),
+    ("Uruguay agreed to cooperate with Chile against smugglers.", ["AGREE"], "031"),
+    # protest, sanctions and coercion under "threaten" are the threat's
+    ("Brazil threatened to impose sanctions on Paraguay.", ["THREATEN"], "1312"),
+]
+KEPT = [
+    # yields and violence stay events of their own (CAMEO coders code the act itself)
+    ("Kenya agreed to release the detained Somali fishermen.", "RETREAT"),
+    ("The militia vowed to attack the Ugandan garrison.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "types", "code"), FOLDED, ids=[c[0][:30] for c in FOLDED])
+def test_announced_cooperation_and_pressure_fold_into_the_intent(
+    text: str, types: list[str], code: str, mentions_of
+) -> None:
+    found = mentions_of(text)
+    assert [m.kind.event_type for m in found] == types, found
+    assert found[0].kind.cameo_code == code
+
+
+@pytest.mark.parametrize(("text", "act"), KEPT, ids=[c[0][:30] for c in KEPT])
+def test_announced_yields_and_violence_stay_events(text: str, act: str, mentions_of) -> None:
+    assert act in [m.kind.event_type for m in mentions_of(text)]
