@@ -8,6 +8,10 @@ intent's, with CAMEO's intent or threat code for that act when the intent's own 
 generic one (030, 130). The cameo table's ``future`` section says which act reads as which
 promise or threat; an act it does not turn into the intent's type (a cooperative act under
 "threatened", a negated act) stays an event of its own.
+
+Likewise an act named as what another trigger ends, eases or suspends ("halted its attacks on
+the town", "lifted the blockade", "broke off the talks with Iran") is that trigger's object, not
+an event of its own.
 """
 
 from __future__ import annotations
@@ -28,6 +32,26 @@ INTENT_ROOTS = {"AGREE": ("03", "030"), "THREATEN": ("13", "130")}
 # fighting (19): yields and violence. Cooperative acts (04-07) fold into the promise, protest,
 # sanctions and coercion (14-17) into the threat.
 KEPT_ACT_ROOTS = ("08", "18", "19", "20")
+
+
+# Types whose verb ends, eases or suspends what its object names.
+ENDING_TYPES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
+
+
+def drop_ended_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
+    """The drafts without the nominal acts another draft's verb ends or suspends."""
+    return {i: d for i, d in drafts.items() if not _ended_by_another(doc[i], drafts)}
+
+
+def _ended_by_another(token: Token, drafts: Mapping[int, MentionDraft]) -> bool:
+    if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    governor = drafts.get(token.head.i)
+    return (
+        governor is not None
+        and token.head.pos_ == "VERB"
+        and governor.kind.event_type in ENDING_TYPES
+    )
 
 
 def fold_announced_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> list[MentionDraft]:

@@ -16,7 +16,7 @@ from whimbrel import lexicon
 from whimbrel.extract.attach import attached_date, attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
 from whimbrel.extract.clauses import PERSON_LABELS, doc_ents, doc_text, entity_at
-from whimbrel.extract.intents import fold_announced_acts
+from whimbrel.extract.intents import drop_ended_acts, fold_announced_acts
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
 from whimbrel.extract.roles import PLACE_LABELS, find_roles, phrase_bounds
 from whimbrel.extract.subjects import is_passive
@@ -86,7 +86,7 @@ class Extractor:
             for i in found
             if not _is_topic_of_another(sent.doc[i], found)
         }
-        return fold_announced_acts(sent.doc, kept)
+        return fold_announced_acts(sent.doc, drop_ended_acts(sent.doc, kept))
 
     def draft(self, match: TriggerMatch, *, sentence: Span, story_id: str) -> MentionDraft | None:
         roles = find_roles(match)
