@@ -33,3 +33,27 @@ def test_announced_cooperation_and_pressure_fold_into_the_intent(
 @pytest.mark.parametrize(("text", "act"), KEPT, ids=[c[0][:30] for c in KEPT])
 def test_announced_yields_and_violence_stay_events(text: str, act: str, mentions_of) -> None:
     assert act in [m.kind.event_type for m in mentions_of(text)]
+
+
+# An act in a purpose clause of another event is what that event is for, not an event of its
+# own: (sentence, the type that must be there, the purpose's type that must not).
+PURPOSES = [
+    ("Thousands of Kenyan teachers marched in Nairobi to demand higher pay.", "PROTEST", "REQUEST"),
+    ("Farmers blocked roads near Lyon demanding lower fuel taxes.", "PROTEST", "REQUEST"),
+    ("Soldiers opened fire to disperse the crowd in Harare.", "ASSAULT", "COERCE"),
+    ("Chile signed an accord to supply Bolivia with gas.", "SUPPORT", "AID"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept", "dropped"), PURPOSES, ids=[c[0][:30] for c in PURPOSES])
+def test_a_purpose_clause_is_part_of_its_event(
+    text: str, kept: str, dropped: str, mentions_of
+) -> None:
+    found = [m.kind.event_type for m in mentions_of(text)]
+    assert kept in found and dropped not in found, found
+
+
+def test_the_event_takes_the_recipient_of_its_purpose(mentions_of) -> None:
+    (fire,) = [m for m in mentions_of("Zambian police opened fire to disperse Malawian traders.")]
+    assert fire.kind.event_type == "ASSAULT"
+    assert [r.country for r in fire.recipients] == ["MWI"]

@@ -11,7 +11,9 @@ promise or threat; an act it does not turn into the intent's type (a cooperative
 
 Likewise an act named as what another trigger ends, eases or suspends ("halted its attacks on
 the town", "lifted the blockade", "broke off the talks with Iran") is that trigger's object, not
-an event of its own.
+an event of its own. And an act in a purpose clause of another event ("students marched to
+demand reforms", "police fired shots to disperse the crowd", "blocked roads demanding his
+return") is what that event is for: PLOVER codes the march or the shooting, not the demand.
 """
 
 from __future__ import annotations
@@ -52,6 +54,40 @@ def _ended_by_another(token: Token, drafts: Mapping[int, MentionDraft]) -> bool:
         and token.head.pos_ == "VERB"
         and governor.kind.event_type in ENDING_TYPES
     )
+
+
+def drop_purposes(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
+    """The drafts without those whose trigger heads a purpose clause of another draft; that
+    draft takes the purpose's recipient when it names none ("fired to disperse the crowd")."""
+    kept = dict(drafts)
+    for i, draft in drafts.items():
+        owner = _purpose_owner(doc[i], drafts)
+        if owner is None:
+            continue
+        del kept[i]
+        if owner in kept and not kept[owner].recipient_spans:
+            kept[owner] = dataclasses.replace(kept[owner], recipient_spans=draft.recipient_spans)
+    return kept
+
+
+def _purpose_owner(token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
+    """The trigger whose purpose the token states: an infinitive of purpose ("to demand") or
+    a bare participle clause ("demanding"), with no subject of its own, on that trigger, on
+    its object, or on the verb whose object it is."""
+    if token.dep_ not in ("advcl", "acl") or any(
+        c.dep_.startswith("nsubj") for c in token.children
+    ):
+        return None
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    participle = token.tag_ == "VBG" and not any(c.dep_ in ("mark", "prep") for c in token.children)
+    if not (infinitive or participle):
+        return None
+    head = token.head
+    candidates = [head.i, *(c.i for c in head.children if c.dep_ == "dobj")]
+    if head.dep_ == "dobj":  # "signed a deal to supply Iraq with gas": the deal's verb
+        candidates.append(head.head.i)
+    owners = [i for i in candidates if i in drafts and i != token.i]
+    return owners[0] if owners else None
 
 
 def fold_announced_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> list[MentionDraft]:
