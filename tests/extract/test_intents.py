@@ -57,3 +57,26 @@ def test_the_event_takes_the_recipient_of_its_purpose(mentions_of) -> None:
     (fire,) = [m for m in mentions_of("Zambian police opened fire to disperse Malawian traders.")]
     assert fire.kind.event_type == "ASSAULT"
     assert [r.country for r in fire.recipients] == ["MWI"]
+
+
+# A refusal of a cooperative act or a yield is one REJECT with CAMEO's refusal code:
+# (sentence, (type, CAMEO code, modality) of the one mention expected).
+REFUSALS = [
+    ("Ghana refused to meet the Togolese envoy.", ("REJECT", "125", "asserted")),
+    ("The governor refused to lift the curfew in Kano.", ("REJECT", "1241", "asserted")),
+    ("Austria will not send aid to Gibraltar.", ("REJECT", "122", "asserted")),
+    ("The Chilean president won't attend the summit in Lima.", ("REJECT", "125", "asserted")),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), REFUSALS, ids=[c[0][:30] for c in REFUSALS])
+def test_a_refused_act_is_one_rejection(
+    text: str, event: tuple[str, str, str], mentions_of
+) -> None:
+    found = [(m.kind.event_type, m.kind.cameo_code, m.modality) for m in mentions_of(text)]
+    assert found == [event]
+
+
+def test_an_act_not_done_in_the_past_is_no_refusal(mentions_of) -> None:
+    found = [m.kind.event_type for m in mentions_of("Peru did not send aid to Ecuador in May.")]
+    assert "REJECT" not in found

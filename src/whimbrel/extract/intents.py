@@ -24,11 +24,11 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Token
 
 from whimbrel import lexicon
-from whimbrel.lexicon.cameo import future_reading
+from whimbrel.lexicon.cameo import future_reading, refusal_reading
 from whimbrel.records import EventTypeInfo, MentionDraft
 
 # The intent types, the CAMEO root their announced acts read as, and their generic code.
-INTENT_ROOTS = {"AGREE": ("03", "030"), "THREATEN": ("13", "130")}
+INTENT_ROOTS = {"AGREE": ("03", "030"), "THREATEN": ("13", "130"), "REJECT": ("12", "120")}
 # Announced acts kept as events of their own, for the CAMEO coders (PETRARCH's dictionaries)
 # who code "agreed to lift the sanctions" as the yield (08) and "vowed to wage war" as the
 # fighting (19): yields and violence. Cooperative acts (04-07) fold into the promise, protest,
@@ -90,7 +90,7 @@ def _purpose_owner(token: Token, drafts: Mapping[int, MentionDraft]) -> int | No
     return owners[0] if owners else None
 
 
-def fold_announced_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> list[MentionDraft]:
+def fold_announced_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
     """The drafts (keyed by trigger token index) with each act announced by a promise or a
     threat folded into it."""
     folded = dict(drafts)
@@ -104,7 +104,7 @@ def fold_announced_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> list[Me
                 folded[i] = dataclasses.replace(folded[i], kind=kind)
                 del folded[act.i]
                 break
-    return list(folded.values())
+    return folded
 
 
 def announced_by(token: Token) -> list[Token]:
@@ -118,20 +118,47 @@ def announced_by(token: Token) -> list[Token]:
 
 
 def intent_kind(intent: EventTypeInfo, act: MentionDraft) -> EventTypeInfo | None:
-    """The promise or threat of ``act``, or None when ``act`` is not one the intent announces
-    (a negated act, or an act whose future reading is of another type)."""
-    if act.modality == "negated" or act.kind.cameo_code.startswith(KEPT_ACT_ROOTS):
-        return None
-    root, generic = INTENT_ROOTS[intent.event_type]
+    """The promise, threat or refusal of ``act``, or None when ``act`` is not one the intent
+    announces (a promised act that is negated, or whose reading is of another type)."""
     table = lexicon.load("cameo")
-    reading = future_reading(table, act.kind, modality="planned")
-    if reading is act.kind or not reading.cameo_code.startswith(root):
+    root, generic = INTENT_ROOTS[intent.event_type]
+    if root == "12":  # "refused to meet": the act is what is refused, negated or not
+        reading = refusal_reading(table, act.kind)
+    elif act.modality == "negated" or act.kind.cameo_code.startswith(KEPT_ACT_ROOTS):
+        return None
+    else:
+        reading = future_reading(table, act.kind, modality="planned")
+    if reading is None or reading is act.kind or not reading.cameo_code.startswith(root):
         return None
     code = reading.cameo_code if intent.cameo_code == generic else intent.cameo_code
     return EventTypeInfo(
         event_type=intent.event_type,
-        mode=reading.mode if code == reading.cameo_code and root == "13" else intent.mode,
+        mode=reading.mode if code == reading.cameo_code else intent.mode,
         cameo_code=code,
         quad_class=intent.quad_class,
         intensity=float(table["codes"][code]["intensity"]),
     )
+
+
+def refused_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> list[MentionDraft]:
+    """ "Austria will not send aid", "he won't attend the summit": a cooperative act or a yield
+    whose own verb is negated in the future is a refusal, which PLOVER codes as REJECT
+    (``refusal`` in the cameo table); the refusal itself is asserted, and the act's object
+    ("aid") is part of it. A noun event inside a negated clause ("won't clash ... during a
+    visit") is not refused."""
+    table = lexicon.load("cameo")
+    found = dict(drafts)
+    for i, draft in drafts.items():
+        refusal = refusal_reading(table, draft.kind) if _refused(doc[i], draft) else None
+        if refusal is None:
+            continue
+        found[i] = dataclasses.replace(draft, kind=refusal, modality="asserted")
+        for child in doc[i].children:
+            if child.dep_ == "dobj":
+                found.pop(child.i, None)
+    return list(found.values())
+
+
+def _refused(token: Token, draft: MentionDraft) -> bool:
+    negated_verb = token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children)
+    return negated_verb and draft.modality == "negated" and draft.tense == "future"

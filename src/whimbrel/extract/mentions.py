@@ -16,7 +16,12 @@ from whimbrel import lexicon
 from whimbrel.extract.attach import attached_date, attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
 from whimbrel.extract.clauses import PERSON_LABELS, doc_ents, doc_text, entity_at
-from whimbrel.extract.intents import drop_ended_acts, drop_purposes, fold_announced_acts
+from whimbrel.extract.intents import (
+    drop_ended_acts,
+    drop_purposes,
+    fold_announced_acts,
+    refused_acts,
+)
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
 from whimbrel.extract.roles import PLACE_LABELS, find_roles, phrase_bounds
 from whimbrel.extract.subjects import is_passive
@@ -87,7 +92,7 @@ class Extractor:
             if not _is_topic_of_another(sent.doc[i], found)
         }
         kept = drop_purposes(sent.doc, drop_ended_acts(sent.doc, kept))
-        return fold_announced_acts(sent.doc, kept)
+        return refused_acts(sent.doc, fold_announced_acts(sent.doc, kept))
 
     def draft(self, match: TriggerMatch, *, sentence: Span, story_id: str) -> MentionDraft | None:
         roles = find_roles(match)
