@@ -80,3 +80,29 @@ def test_a_refused_act_is_one_rejection(
 def test_an_act_not_done_in_the_past_is_no_refusal(mentions_of) -> None:
     found = [m.kind.event_type for m in mentions_of("Peru did not send aid to Ecuador in May.")]
     assert "REJECT" not in found
+
+
+def test_the_event_takes_the_place_of_its_purpose() -> None:
+    """Drafts built by hand on a parsed sentence: only the purpose found the place."""
+    from whimbrel.config import Settings
+    from whimbrel.extract.intents import drop_purposes
+    from whimbrel.lexicon import load
+    from whimbrel.lexicon.cameo import type_info
+    from whimbrel.nlp.model import load_model
+    from whimbrel.records import MentionDraft, Span
+
+    text = "Soldiers detained two men in a sweep to arrest a smuggler in Nahri."
+    doc = load_model(Settings().model).nlp(text)
+    detained, arrest = (next(t for t in doc if t.text == w) for w in ("detained", "arrest"))
+    nahri = Span(text.index("Nahri"), text.index("Nahri") + 5, "Nahri")
+
+    def draft(token, places):  # type: ignore[no-untyped-def]
+        kind = type_info(load("cameo"), "173")
+        assert kind is not None
+        trigger = Span(token.idx, token.idx + len(token.text), token.text)
+        sentence = Span(0, len(text), text)
+        return MentionDraft("t", kind, trigger, sentence, (), (), "asserted", place_spans=places)
+
+    kept = drop_purposes(doc, {detained.i: draft(detained, ()), arrest.i: draft(arrest, (nahri,))})
+    assert list(kept) == [detained.i]
+    assert kept[detained.i].place_spans == (nahri,)

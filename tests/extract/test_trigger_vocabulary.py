@@ -46,3 +46,16 @@ def test_added_vocabulary_codes_the_event(text: str, event: tuple[str, str], men
 def test_an_ended_act_is_no_event_of_its_own(text: str, absent: str, mentions_of) -> None:
     found = [m.kind.event_type for m in mentions_of(text)]
     assert found and absent not in found, found
+
+
+# Fighting an abuse, a disease or a crime wave is no armed fight (sentence with no ASSAULT).
+NOT_FIGHTS = [
+    "The new commission was set up to fight human rights violations in the mines.",
+    "Kenya asked donors for money for the fight against malaria.",
+    "The two banks joined the fight against unemployment in Ghana.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGHTS, ids=[c[:30] for c in NOT_FIGHTS])
+def test_fighting_an_abuse_is_no_assault(text: str, mentions_of) -> None:
+    assert "ASSAULT" not in [m.kind.event_type for m in mentions_of(text)]

@@ -58,16 +58,31 @@ def _ended_by_another(token: Token, drafts: Mapping[int, MentionDraft]) -> bool:
 
 def drop_purposes(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
     """The drafts without those whose trigger heads a purpose clause of another draft; that
-    draft takes the purpose's recipient when it names none ("fired to disperse the crowd")."""
+    draft takes the purpose's recipient and place when it names none ("fired to disperse the
+    crowd")."""
     kept = dict(drafts)
     for i, draft in drafts.items():
         owner = _purpose_owner(doc[i], drafts)
         if owner is None:
             continue
         del kept[i]
-        if owner in kept and not kept[owner].recipient_spans:
-            kept[owner] = dataclasses.replace(kept[owner], recipient_spans=draft.recipient_spans)
+        if owner in kept:
+            kept[owner] = _with_purpose_parties(kept[owner], draft)
     return kept
+
+
+def _with_purpose_parties(event: MentionDraft, purpose: MentionDraft) -> MentionDraft:
+    """The event with the purpose's recipient and place where it names none of its own
+    ("detained five men in an operation to arrest a commander in Balkh")."""
+    if not event.recipient_spans:
+        event = dataclasses.replace(event, recipient_spans=purpose.recipient_spans)
+    if not event.place_spans and purpose.place_spans:
+        event = dataclasses.replace(
+            event,
+            place_spans=purpose.place_spans,
+            place_is_recipient=purpose.place_is_recipient and not event.recipient_spans,
+        )
+    return event
 
 
 def _purpose_owner(token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
