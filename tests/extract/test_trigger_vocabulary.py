@@ -59,3 +59,40 @@ NOT_FIGHTS = [
 @pytest.mark.parametrize("text", NOT_FIGHTS, ids=[c[:30] for c in NOT_FIGHTS])
 def test_fighting_an_abuse_is_no_assault(text: str, mentions_of) -> None:
     assert "ASSAULT" not in [m.kind.event_type for m in mentions_of(text)]
+
+
+MORE_FOUND = [
+    # joint inquiries are judicial cooperation; alliances are cooperation
+    (
+        "Mexico and Guatemala launched a joint investigation into arms smuggling.",
+        ("COOPERATE", "063"),
+    ),
+    ("Mali and Niger forged a military alliance against the insurgents.", ("COOPERATE", "062")),
+    ("The Libyan rebel groups formed an alliance with Chad.", ("COOPERATE", "060")),
+    # bailouts and disbursed funds are economic aid
+    ("The IMF approved a bailout for Sri Lanka.", ("AID", "071")),
+    ("The World Bank disbursed funds to Malawi for drought relief.", ("AID", "071")),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), MORE_FOUND, ids=[c[0][:30] for c in MORE_FOUND])
+def test_more_vocabulary_codes_the_event(text: str, event: tuple[str, str], mentions_of) -> None:
+    found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
+    assert event in found, found
+
+
+# Exercises held with another state's forces are military cooperation; alone, mobilisation.
+EXERCISES = [
+    ("Peru held military drills with Chilean troops.", ("COOPERATE", "062")),
+    ("Egypt held naval exercises with Greece off Crete.", ("COOPERATE", "062")),
+    ("Finland held manoeuvres alongside Swedish units in Lapland.", ("COOPERATE", "062")),
+    ("Iran held military exercises near the Strait of Hormuz.", ("MOBILIZE", "150")),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), EXERCISES, ids=[c[0][:30] for c in EXERCISES])
+def test_exercises_with_a_partner_are_cooperation(
+    text: str, event: tuple[str, str], mentions_of
+) -> None:
+    found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
+    assert event in found, found
