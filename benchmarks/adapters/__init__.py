@@ -11,6 +11,7 @@ ADAPTERS: tuple[str, ...] = (
     "up_validation",
     "petr2_gsr",
     "ngec_actors",
+    "ngec_synthetic",
     "tempeval",
     "meantime",
     "isaf",

@@ -270,6 +270,38 @@ def test_future_reading(
     assert found.quad_class == table["types"][found.event_type]
 
 
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        # PLOVER manual 3.10: refusing to meet, help, cooperate or yield is REJECT
+        ("042", ("REJECT", "125", "meet")),
+        ("070", ("REJECT", "122", "assist")),
+        ("062", ("REJECT", "1212", "assist")),
+        ("0813", ("REJECT", "1241", "yield")),
+        ("0831", ("REJECT", "1231", "change")),
+        # not attacking or not demanding is no rejection
+        ("190", None),
+        ("100", None),
+    ],
+)
+def test_refusal_reading(
+    table: dict[str, Any], code: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = cameo.refusal_reading(table, kind_of(table, code))
+    assert (found and (found.event_type, found.cameo_code, found.mode)) == expected
+
+
+def test_refusal_rules_are_checked() -> None:
+    raw = yaml.safe_load(
+        (Path(cameo.__file__).resolve().parents[3] / "data_sources" / cameo.SOURCE).read_text(
+            encoding="utf-8"
+        )
+    )
+    raw["refusal"] = {"04": {"plover": "REJECT", "cameo": "1299"}}
+    _, problems = cameo.compile(raw)
+    assert "refusal '04': cameo '1299' is not a code of the table" in "\n".join(problems)
+
+
 def test_future_rules_are_checked() -> None:
     raw = yaml.safe_load(
         (Path(cameo.__file__).resolve().parents[3] / "data_sources" / cameo.SOURCE).read_text(

@@ -16,6 +16,12 @@ from whimbrel import lexicon
 from whimbrel.extract.attach import attached_date, attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
 from whimbrel.extract.clauses import PERSON_LABELS, doc_ents, doc_text, entity_at
+from whimbrel.extract.intents import (
+    drop_ended_acts,
+    drop_purposes,
+    fold_announced_acts,
+    refused_acts,
+)
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
 from whimbrel.extract.roles import PLACE_LABELS, find_roles, phrase_bounds
 from whimbrel.extract.subjects import is_passive
@@ -80,11 +86,13 @@ class Extractor:
             draft = self.draft(match, sentence=sentence, story_id=story_id)
             if draft is not None:
                 found[match.token.i] = _with_attribution(draft, attribution)
-        return [
-            _with_complement_target(sent.doc[i], found)
+        kept = {
+            i: _with_complement_target(sent.doc[i], found)
             for i in found
             if not _is_topic_of_another(sent.doc[i], found)
-        ]
+        }
+        kept = drop_purposes(sent.doc, drop_ended_acts(sent.doc, kept))
+        return refused_acts(sent.doc, fold_announced_acts(sent.doc, kept))
 
     def draft(self, match: TriggerMatch, *, sentence: Span, story_id: str) -> MentionDraft | None:
         roles = find_roles(match)
@@ -143,8 +151,8 @@ def _with_complement_target(token: Token, drafts: dict[int, MentionDraft]) -> Me
     """ "Spain agreed to lift its sanctions on Morocco", "Brazil threatened to impose
     sanctions on Paraguay", "Turkey signed a deal to supply Iraq with gas": an agreement, a
     threat or an accord with no party of its own is aimed at the target of the act it
-    announces (PLOVER codes the AGREE or THREATEN, with that target). The act itself stays an
-    event of its own."""
+    announces (PLOVER codes the AGREE or THREATEN, with that target). Whether the act stays an
+    event of its own is intents.py's call."""
     draft = drafts[token.i]
     intent = draft.kind.event_type in party_rule("intent_types")
     intent = intent or draft.kind.cameo_code in party_rule("accord_codes")

@@ -172,10 +172,22 @@ def actor_lemmas(token: Token) -> set[str]:
 
 def governor_lemmas(token: Token) -> set[str]:
     """The nearest verb above the head ("custody" under "take")."""
+    governor = governing_verb(token)
+    return {lemma(governor)} if governor is not None else set()
+
+
+def governing_verb(token: Token) -> Token | None:
     head = token.head
     while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    return {lemma(head)} if head.i != token.i and head.pos_ in ("VERB", "AUX") else set()
+    return head if head.i != token.i and head.pos_ in ("VERB", "AUX") else None
+
+
+def preposition_lemmas(token: Token) -> set[str]:
+    """Prepositions on the head or on the verb that governs it ("held drills *with* Peru")."""
+    governor = governing_verb(token)
+    heads = [token] if governor is None else [token, governor]
+    return {lemma(c) for h in heads for c in h.children if c.dep_ == "prep"}
 
 
 def complements(token: Token) -> list[Token]:
@@ -206,6 +218,8 @@ def context_lemmas(token: Token, key: str, needs: Sequence[str]) -> set[str]:
             for s in c.children
             if s.dep_ in ("nsubj", "nsubjpass")
         }
+    if key == "preposition_lemmas":
+        return preposition_lemmas(token)
     if key == "sentence_lemmas":
         return {lemma(t) for t in token.sent}
     raise KeyError(f"unknown trigger context key {key!r}")

@@ -7,13 +7,15 @@ Compiled form::
      "modes": {plover_type: [mode, ...]},
      "legacy": {old_type_name: plover_type},
      "future": {code_prefix: {"plover": str, "cameo": str, "mode": str | None}},
+     "refusal": {code_prefix: {"plover": str, "cameo": str, "mode": str | None}},
      "party_rules": {rule: [plover_type or cameo_code, ...]},   # see PARTY_RULES
      "codes": {cameo_code: {"label": str, "plover": str | None, "mode": str | None,
                             "quad": 1..4, "intensity": float}}}
 
 Helpers for readers of the compiled table: :func:`type_info` (a code as
 :class:`~whimbrel.records.EventTypeInfo`), :func:`current_type` (legacy type names) and
-:func:`future_reading` (what PLOVER codes for a planned or conditional act).
+:func:`future_reading` (what PLOVER codes for a planned or conditional act) and
+:func:`refusal_reading` (what it codes for a refusal to do an act).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
-TOP_KEYS = ("version", "types", "modes", "legacy", "future", "party_rules", "codes")
+TOP_KEYS = ("version", "types", "modes", "legacy", "future", "refusal", "party_rules", "codes")
 # The lists of the `party_rules` section: PLOVER types (``*_types``) or CAMEO codes (``*_codes``).
 PARTY_RULES = (
     "intent_types",
@@ -239,8 +241,10 @@ def _check_future_rule(
     codes: Mapping[str, Any],
     modes: Mapping[str, list[str]],
     problems: list[str],
+    *,
+    section: str = "future",
 ) -> dict[str, Any] | None:
-    name = f"future {prefix!r}"
+    name = f"{section} {prefix!r}"
     if not isinstance(prefix, str) or prefix not in codes:
         problems.append(f"{name}: the prefix must be a quoted CAMEO code of the table")
         return None
@@ -267,13 +271,15 @@ def _check_future(
     codes: Mapping[str, Any],
     modes: Mapping[str, list[str]],
     problems: list[str],
+    *,
+    section: str = "future",
 ) -> dict[str, dict[str, Any]]:
     if not isinstance(table, dict):
-        problems.append(f"'future' must map CAMEO code prefixes to rules, got {table!r:.80}")
+        problems.append(f"{section!r} must map CAMEO code prefixes to rules, got {table!r:.80}")
         return {}
     rules = {}
     for prefix, rule in table.items():
-        checked = _check_future_rule(prefix, rule, codes, modes, problems)
+        checked = _check_future_rule(prefix, rule, codes, modes, problems, section=section)
         if checked is not None:
             rules[str(prefix)] = checked
     return rules
@@ -318,6 +324,7 @@ def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
     legacy = _check_legacy(top.get("legacy"), problems)
     codes = _check_codes(top.get("codes"), types, modes, problems)
     future = _check_future(top.get("future"), codes, modes, problems)
+    refusal = _check_future(top.get("refusal"), codes, modes, problems, section="refusal")
     party_rules = _check_party_rules(top.get("party_rules"), codes, problems)
     compiled = {
         "version": top.get("version"),
@@ -325,6 +332,7 @@ def compile(raw: object) -> tuple[dict[str, Any], list[str]]:
         "modes": modes,
         "legacy": legacy,
         "future": future,
+        "refusal": refusal,
         "party_rules": party_rules,
         "codes": codes,
     }
@@ -387,3 +395,24 @@ def future_reading(
         quad_class=table["types"][rule["plover"]],
         intensity=target["intensity"],
     )
+
+
+def refusal_reading(table: Mapping[str, Any], kind: EventTypeInfo) -> EventTypeInfo | None:
+    """What PLOVER codes when an actor refuses or declines ``kind``'s act ("refused to meet",
+    "will not send aid"): REJECT with CAMEO's refusal code (``refusal`` section), or None for
+    an act whose refusal is no rejection (a conflict act not done is no event)."""
+    rule = _longest_rule(table["refusal"], kind.cameo_code)
+    if rule is None:
+        return None
+    target = table["codes"][rule["cameo"]]
+    return EventTypeInfo(
+        event_type=rule["plover"],
+        mode=rule["mode"],
+        cameo_code=rule["cameo"],
+        quad_class=table["types"][rule["plover"]],
+        intensity=target["intensity"],
+    )
+
+
+def _longest_rule(rules: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:
+    return next((rules[code[:n]] for n in range(len(code), 1, -1) if code[:n] in rules), None)

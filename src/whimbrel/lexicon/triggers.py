@@ -69,6 +69,7 @@ CONTEXT_KEYS = (
     "complement_lemmas",
     "complement_aux",
     "complement_subject_lemmas",
+    "preposition_lemmas",
     "sentence_lemmas",
 )
 REQUIRED_FIELDS = ("head", "pos", "cameo", "example")
