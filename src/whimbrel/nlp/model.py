@@ -10,11 +10,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from whimbrel import lexicon
 from whimbrel.errors import ModelNotFound
 from whimbrel.nlp.line_breaks import soft_line_breaks
 
 REQUIRED_PIPES = ("parser", "ner")
 PARAGRAPHS = "whimbrel_paragraphs"
+LEMMAS = "whimbrel_lemmas"
 
 
 @Language.component(PARAGRAPHS)
@@ -28,6 +30,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         newline = token.idx + token.text.index("\n")
         # A soft break is left unset (not False) so the parser decides, as at a space.
         doc[token.i + 1].is_sent_start = None if newline in soft else True
+    return doc
+
+
+@Language.component(LEMMAS)
+def repair_lemmas(doc: Doc) -> Doc:
+    """Give back the lemma of forms a rule lemmatizer reads as another word ("staged" is not
+    "stag", "fined" not "fin"; lemmas.yaml): triggers and cues are keyed on lemmas."""
+    exceptions = lexicon.load("lemmas")["exceptions"]
+    for token in doc:
+        lemma = exceptions.get(token.pos_.lower(), {}).get(token.lower_)
+        if lemma is not None:
+            token.lemma_ = lemma
     return doc
 
 
@@ -60,6 +74,8 @@ def load_model(name_or_path: str) -> LoadedModel:
             "parser and named entities; pick a pipeline with both."
         )
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMAS, after="lemmatizer")
     meta_name = nlp.meta.get("name") or Path(name_or_path).name
     lang = nlp.meta.get("lang", "")
     name = meta_name if meta_name.startswith(lang + "_") else f"{lang}_{meta_name}"
