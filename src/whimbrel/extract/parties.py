@@ -95,7 +95,16 @@ def prep_source(token: Token, prep: str) -> list[Token]:
     if token.pos_ == "NOUN" and prep in OWN_RELATION_PREPS:
         return found
     objects = children(token, "dobj") if token.pos_ == "VERB" else prep_objects(token, {"of"})
+    # "pledged 10 million euros *in aid* to X": an amount stands for what its "in" names
+    objects += [k for o in objects if is_amount(o) for k in prep_objects(o, {"in"})]
     return [o for obj in objects for o in prep_source(obj, prep)]
+
+
+def is_amount(token: Token) -> bool:
+    """ "10 million euros", "$5 million", "2,000 tonnes": a counted quantity, not a party."""
+    return token.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY") or any(
+        c.dep_ == "nummod" or c.like_num for c in token.children
+    )
 
 
 def first_source(sources: Sequence[list[Token]]) -> list[Token]:

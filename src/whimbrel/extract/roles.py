@@ -79,6 +79,8 @@ __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
 # The CAMEO code of mediation: every side of the "between" phrase is a recipient.
 MEDIATION_CODE = "045"
+# Where an unnamed commitment or relation names its counterpart ("his pledge *to* X").
+RELATION_COUNTERPART_PREPS = frozenset({"to", "toward", "towards", "with", "against"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +179,15 @@ def recipient_source(verb: Token, role: str) -> list[Token]:
             if not is_reporting_frame(clause)
             for subject in children(clause, "nsubj", "nsubjpass")
         ]
-    return prep_source(verb, role)
+    return [p for o in prep_source(verb, role) for p in relation_counterparts(o) or [o]]
+
+
+def relation_counterparts(obj: Token) -> list[Token]:
+    """ "reneged on his commitment *to the Zambian voters*": the named counterpart of an
+    unnamed commitment, relation or act a preposition of the verb names."""
+    if obj.pos_ != "NOUN" or names_someone(obj):
+        return []
+    return [p for p in prep_objects(obj, RELATION_COUNTERPART_PREPS) if names_someone(p)]
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -185,7 +195,19 @@ def direct_objects(verb: Token) -> list[Token]:
     objects = children(verb, "dobj")
     if not objects and verb.lemma_.lower() in STATIVE_PARTICIPLES:
         objects = prep_objects(verb, {"to"})
-    return objects or counted_objects(verb)
+    return objects or counted_objects(verb) or object_after_as(verb)
+
+
+def object_after_as(verb: Token) -> list[Token]:
+    """ "denounced as a crime *Chile's decision* ...": an object put after its "as" phrase,
+    which the parser may take for the object of "as"; told by its named possessor."""
+    return [
+        obj
+        for prep in children(verb, "prep")
+        if prep.lower_ == "as" and prep.i == verb.i + 1
+        for obj in children(prep, "pobj")
+        if any(names_someone(p) for p in children(obj, "poss"))
+    ]
 
 
 def counted_objects(verb: Token) -> list[Token]:

@@ -99,6 +99,7 @@ def clause_subject(verb: Token) -> list[Token]:
         if not subjects and current is not verb or current.dep_ == "xcomp":
             subjects = subjects or children(current, "nsubjpass")
         if subjects:
+            subjects = [reduced_relative_subject(s) for s in subjects]
             return [reporter_antecedent(relative_antecedent(s)) for s in subjects]
         if current.dep_ == "relcl":
             return [current.head]
@@ -120,6 +121,16 @@ def clause_subject(verb: Token) -> list[Token]:
         if controllers and current.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             return controllers  # "urged Israel to withdraw", "accused Belarus of sending"
     return []
+
+
+def reduced_relative_subject(subject: Token) -> Token:
+    """ "The Red Cross *working* in Iraq said ...": the parser may make the participle of a
+    reduced relative clause the subject and its noun the participle's subject; the named noun
+    is the subject."""
+    if subject.pos_ != "VERB" or subject.tag_ not in ("VBG", "VBN"):
+        return subject
+    named = [s for s in children(subject, "nsubj") if s.pos_ == "PROPN" or s.ent_type_]
+    return named[0] if named else subject
 
 
 def is_reporting_frame(clause: Token) -> bool:

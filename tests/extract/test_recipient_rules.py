@@ -1,0 +1,49 @@
+"""Recipient and actor rules of the third round, sentences we wrote (real spaCy model).
+
+An amount "in aid to X", the counterpart of an unnamed commitment a verb's preposition
+names, an object put after its "as" phrase, the named noun of a reduced relative clause the
+parser made the participle's subject, and a former country name's demonym.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# (sentence, an event that must be among the mentions: (type, actor countries, recipient
+# countries); "?" a party without a country, "" an empty role)
+CASES = [
+    # an amount stands for what its "in" phrase names: the "to" party two levels down
+    (
+        "Germany pledged 10 million euros in aid to Chad and Niger on Monday.",
+        ("AGREE", "DEU", "NER,TCD"),
+    ),
+    ("Sweden pledged 40 million kronor in relief to Malawi.", ("AGREE", "SWE", "MWI")),
+    # the counterpart of an unnamed commitment named by the verb's preposition
+    (
+        "The Zambian president has reneged on his commitment to the Kenyan voters for holding "
+        "polls under new rules.",
+        ("REJECT", "ZMB", "KEN"),
+    ),
+    # an object after its "as" phrase, told by its named possessor
+    (
+        "Peru on Monday denounced as a betrayal Chile's decision to close the border.",
+        ("ACCUSE", "PER", "CHL"),
+    ),
+    # a reduced relative clause the parser made the subject
+    (
+        "The Red Cross working in Yemen said Saudi forces must allow food to reach civilians.",
+        ("REQUEST", "NGO", "SAU"),
+    ),
+    # a former name of a country and its demonym
+    (
+        "Vietnamese troops fired rockets at Kampuchean guerrilla bases near the Thai border.",
+        ("ASSAULT", "VNM", "KHM"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_recipient_rules(summaries, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [s[:3] for s in summaries(text)]
