@@ -67,10 +67,21 @@ def dangling_object(prep: Token) -> list[Token]:
     it hung on the preposition: "to four officers *camped* in ...")."""
     if prep.i + 1 >= len(prep.doc):
         return []
+    if prep.doc[prep.i + 1].dep_ == "cc":
+        return shared_object(prep)
     opening = prep.doc[prep.i + 1].left_edge
     for token in prep.doc[prep.i + 1 : prep.i + MAX_DANGLING]:
         if token.left_edge.i == opening.i == prep.i + 1 and token.dep_ in ("nsubj", "nsubjpass"):
             return [token] if token.pos_ in ("NOUN", "PROPN") else []
+    return []
+
+
+def shared_object(prep: Token) -> list[Token]:
+    """ "established ties with *and* opened an embassy in Tehran": a preposition coordinated
+    with a later one shares its object, the first preposition object after the conjunction."""
+    for token in prep.doc[prep.i + 2 : prep.i + MAX_DANGLING]:
+        if token.pos_ == "ADP" and token.dep_ == "prep":
+            return children(token, "pobj")
     return []
 
 
@@ -177,9 +188,21 @@ def with_conjuncts(tokens: list[Token]) -> tuple[Token, ...]:
                 if is_name(c)
             ]
             for member in (item, *members, *(c for m in members for c in m.conjuncts), *named):
-                if member.pos_ not in ("VERB", "AUX", "CCONJ"):
+                if member.pos_ not in ("VERB", "AUX", "CCONJ") or is_nominal_participle(member):
                     seen.setdefault(member.i, member)
     return tuple(seen[i] for i in sorted(seen))
+
+
+def is_nominal_participle(token: Token) -> bool:
+    """ "evacuated *the wounded*", "fed the displaced": a participle used as a noun (an object
+    or subject with its article and no object of its own) names people."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ in ("VBN", "VBG")
+        and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+        and any(d.lower_ == "the" for d in children(token, "det"))
+        and not children(token, "dobj", "nsubj", "aux")
+    )
 
 
 def distributed(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

@@ -201,11 +201,13 @@ def direct_objects(verb: Token) -> list[Token]:
 def object_after_as(verb: Token) -> list[Token]:
     """ "denounced as a crime *Chile's decision* ...": an object put after its "as" phrase,
     which the parser may take for the object of "as"; told by its named possessor."""
+    # ... or for an apposition of the "as" object ("as a crime, *Serbia's* suppression")
     return [
         obj
         for prep in children(verb, "prep")
         if prep.lower_ == "as" and prep.i == verb.i + 1
-        for obj in children(prep, "pobj")
+        for pobj in children(prep, "pobj")
+        for obj in (pobj, *children(pobj, "appos"))
         if any(names_someone(p) for p in children(obj, "poss"))
     ]
 

@@ -41,7 +41,22 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.tag_ != "VBN" or verb.dep_ == "ROOT" or children(verb, "aux", "nsubj"):
         return False
+    if is_misparsed_main_verb(verb):
+        return False
     return bool(children(verb, "agent")) or verb.dep_ in ("acl", "relcl")
+
+
+def is_misparsed_main_verb(verb: Token) -> bool:
+    """ "Doctors from two aid groups *donated* and delivered drugs to ...": in a sentence the
+    parser left without a main verb (its root is a noun), a participle it hung on a noun of the
+    subject as a modifier is the main verb when it, or a verb coordinated with it, has an
+    object; the root noun is its subject."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or root.pos_ not in ("NOUN", "PROPN") or verb.i < root.i:
+        return False
+    if children(verb, "auxpass", "agent", "nsubj", "nsubjpass", "aux"):
+        return False
+    return any(children(v, "dobj") for v in (verb, *verb.conjuncts))
 
 
 def relative_antecedent(token: Token) -> Token:
@@ -103,6 +118,8 @@ def clause_subject(verb: Token) -> list[Token]:
             return [reporter_antecedent(relative_antecedent(s)) for s in subjects]
         if current.dep_ == "relcl":
             return [current.head]
+        if is_misparsed_main_verb(current):
+            return [current.sent.root]
         if current.dep_ == "acl" and is_issued_text(current.head):
             current = current.head.head  # "issued a statement condemning X": the issuer
             continue
