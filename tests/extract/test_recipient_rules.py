@@ -56,6 +56,23 @@ CASES = [
         "Turkish helicopters evacuated the injured from the flooded Syrian town of Afrin.",
         ("AID", "TUR", "SYR"),
     ),
+    # a law's participle speaks for whoever passed it
+    (
+        "On Monday the Kenyan parliament passed a law recognizing opposition wins in the March "
+        "polls.",
+        ("CONCEDE", "KEN", "KEN"),
+    ),
+    # force used for a purpose is aimed at the purpose's object; the user, not the means, acts
+    (
+        "Kenyan riot police used tear gas to disperse students protesting fee increases in "
+        "Nairobi.",
+        ("ASSAULT", "KEN", "KEN"),
+    ),
+    (
+        "Kenyan riot police used tear gas to disperse students protesting fee increases in "
+        "Nairobi.",
+        ("COERCE", "KEN", "KEN"),
+    ),
     # a former name of a country and its demonym
     (
         "Vietnamese troops fired rockets at Kampuchean guerrilla bases near the Thai border.",

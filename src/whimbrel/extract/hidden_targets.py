@@ -73,18 +73,19 @@ def counted_victims_target(verb: Token, recipients: list[Token]) -> list[Token]:
     return named[:1] or recipients
 
 
-def purpose_objects(verb: Token) -> list[Token]:
+def purpose_objects(verb: Token, *, named: bool = True) -> list[Token]:
     """ "sent material to help defend Saudi Arabia": the named object of an infinitive of
-    purpose (through the verbs it controls), for a verb that names no recipient itself."""
+    purpose (through the verbs it controls), for a verb that names no recipient itself; with
+    ``named`` False any object ("used tear gas to disperse *students*")."""
     for clause in children(verb, "advcl", "xcomp"):
         is_infinitive = any(a.tag_ == "TO" for a in children(clause, "aux"))
         if not is_infinitive or children(clause, "nsubj", "mark"):
             continue
         current = clause
         for _ in range(MAX_CLIMB):
-            named = [o for o in children(current, "dobj") if names_someone(o)]
-            if named:
-                return named
+            found = [o for o in children(current, "dobj") if names_someone(o) or not named]
+            if found:
+                return found
             controlled = children(current, "xcomp")
             if not controlled:
                 break

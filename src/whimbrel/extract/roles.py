@@ -79,6 +79,8 @@ __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
 # The CAMEO code of mediation: every side of the "between" phrase is a recipient.
 MEDIATION_CODE = "045"
+# Acts of force whose noun, the object of a verb, is aimed at the object of its purpose.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Where an unnamed commitment or relation names its counterpart ("his pledge *to* X").
 RELATION_COUNTERPART_PREPS = frozenset({"to", "toward", "towards", "with", "against"})
 
@@ -301,6 +303,9 @@ def find_roles(match: TriggerMatch) -> Roles:
     if token.pos_ == "VERB":  # "sent material to help defend X"; "shelled X, killing 20"
         recipients = recipients or purpose_objects(token) or circumstance_parties(token)
         recipients = counted_victims_target(token, recipients)
+    elif not recipients and token.dep_ == "dobj" and match.kind.event_type in FORCE_TYPES:
+        # "used tear gas to disperse students": whom the force the verb uses is aimed at
+        recipients = purpose_objects(token.head, named=False)
     # "an investigation into crimes committed by X": an unnamed event names its party inside
     recipients = [p for r in recipients for p in unnamed_event_parties(r, token) or [r]]
     places: list[Token] = []

@@ -22,13 +22,15 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
 # Object control: the object of "urged X to", "accused X of", "prevented X from" does the
 # embedded act; "promised X to" keeps the subject.
 CONTROL_PREPS = frozenset({"of", "from", "for", "into"})
-SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten"})
+# "used tear gas to disperse X": the user acts, the object is the means.
+SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "use", "employ"})
 # Participles that read as adjectives: "Israel is opposed to X" is Israel's stance, not a
 # passive with Israel as its object.
 STATIVE_PARTICIPLES = frozenset({"oppose", "engage"})
 # Texts whose participle clause speaks for their issuer ("issued a statement *condemning* X").
 ISSUED_TEXTS = frozenset(
     {"statement", "declaration", "communique", "resolution", "letter", "message", "decree"}
+    | {"law", "bill", "ordinance"}
 )
 
 
