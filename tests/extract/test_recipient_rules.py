@@ -73,6 +73,27 @@ CASES = [
         "Nairobi.",
         ("COERCE", "KEN", "KEN"),
     ),
+    # what a protest is about names its target; so does the drive or bid it is part of
+    (
+        "Thousands of dock workers stopped work on Monday over a pension bill signed by Greek "
+        "Finance Minister Nikos Pappas.",
+        ("PROTEST", "GRC", "GRC"),
+    ),
+    (
+        "The opposition party began collecting signatures as part of a drive to persuade the "
+        "Polish Senate to reject the treaty.",
+        ("PROTEST", "POL", "POL"),
+    ),
+    # a rejected call or invitation names whom it concerns
+    (
+        "The African Union on Friday rejected a call for its troops to be sent to South Sudan.",
+        ("REJECT", "IGO", "SSD"),
+    ),
+    (
+        "The Hamas movement rejected an invitation to attend a meeting of Egyptian mediators in "
+        "Cairo next month.",
+        ("REJECT", "PSE", "EGY"),
+    ),
     # a former name of a country and its demonym
     (
         "Vietnamese troops fired rockets at Kampuchean guerrilla bases near the Thai border.",

@@ -35,6 +35,10 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # resignation of President X", "a hunger strike in protest of Y's refusal").
 PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE"})
 PURPOSE_NOUNS = frozenset({"protest", "support", "defiance", "solidarity"})
+# Nouns of an aim ("in a bid to pressure X", "as part of a drive to convince X").
+AIM_NOUNS = frozenset({"bid", "effort", "drive", "campaign", "attempt"})
+# What a protest is about ("a strike *over* a bill signed by Minister X").
+GRIEVANCE_PREPS = frozenset({"over"})
 # Requests name whom they ask in what they ask for ("demanded an admission by Moscow", "its
 # demand that Israel ease ...", "demanded a meeting of the Security Council").
 REQUEST_TYPES = frozenset({"REQUEST"})
@@ -188,11 +192,30 @@ def purpose_targets(trigger: Token) -> list[Token]:
     anchors = [trigger, *([trigger.head] if trigger.pos_ == "NOUN" else [])]
     for anchor in anchors:
         clauses = [c for c in children(anchor, "advcl", "xcomp") if children(c, "aux")]
-        clauses += [p for p in prep_objects(anchor, {"in"}) if p.lemma_.lower() in PURPOSE_NOUNS]
+        clauses += [p for p in prep_objects(anchor, {"in", "as"}) if is_purpose_noun(p)]
+        clauses += prep_objects(anchor, GRIEVANCE_PREPS)
         # "mobilized reservists for a war against Iraq": an event the act is for
         clauses += [p for p in prep_objects(anchor, {"for"}) if not names_someone(p)]
         for clause in clauses:
             party = first_named_party(clause)
+            if party is not None:
+                return [party]
+    return []
+
+
+def is_purpose_noun(noun: Token) -> bool:
+    """ "in protest", "in a bid to ...", "in part of a drive to ...": a noun, or the noun of its
+    "of" phrase, that names the purpose of the act."""
+    nouns = [noun, *prep_objects(noun, {"of"})]
+    return any(n.lemma_.lower() in PURPOSE_NOUNS | AIM_NOUNS for n in nouns)
+
+
+def content_parties(objects: list[Token]) -> list[Token]:
+    """ "rejected an invitation to attend a meeting of *Palestinian factions*", "blew up power
+    lines leading into *Kabul*": the first named party inside an unnamed object."""
+    for obj in objects:
+        if obj.pos_ == "NOUN" and not names_someone(obj):
+            party = first_named_party(obj)
             if party is not None:
                 return [party]
     return []

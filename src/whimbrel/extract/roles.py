@@ -30,6 +30,7 @@ from whimbrel.extract.hidden_targets import (
     circumstance_parties,
     complement_targets,
     condition_targets,
+    content_parties,
     counted_victims_target,
     purpose_objects,
     purpose_targets,
@@ -79,6 +80,8 @@ __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
 # The CAMEO code of mediation: every side of the "between" phrase is a recipient.
 MEDIATION_CODE = "045"
+# Answers to a proposal, an invitation or a call, whose content names whom they concern.
+PROPOSAL_TYPES = frozenset({"REJECT", "AGREE"})
 # Acts of force whose noun, the object of a verb, is aimed at the object of its purpose.
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Where an unnamed commitment or relation names its counterpart ("his pledge *to* X").
@@ -302,6 +305,10 @@ def find_roles(match: TriggerMatch) -> Roles:
         recipients = requested_parties(token)
     if token.pos_ == "VERB":  # "sent material to help defend X"; "shelled X, killing 20"
         recipients = recipients or purpose_objects(token) or circumstance_parties(token)
+        recipients = recipients or content_parties(children(token, "dobj"))
+        if match.kind.event_type in PROPOSAL_TYPES and not any(map(names_someone, recipients)):
+            # "rejected a call for peacekeepers in X": the proposal names whom it concerns
+            recipients = content_parties(recipients) or recipients
         recipients = counted_victims_target(token, recipients)
     elif not recipients and token.dep_ == "dobj" and match.kind.event_type in FORCE_TYPES:
         # "used tear gas to disperse students": whom the force the verb uses is aimed at
