@@ -94,6 +94,12 @@ CASES = [
         "Cairo next month.",
         ("REJECT", "PSE", "EGY"),
     ),
+    # a name inside a compound modifier names the party ("US-led")
+    (
+        "The Jordanian government has refused to commit to any military support to the US-led "
+        "campaign against Syria, citing public anger.",
+        ("REJECT", "JOR", "USA"),
+    ),
     # a former name of a country and its demonym
     (
         "Vietnamese troops fired rockets at Kampuchean guerrilla bases near the Thai border.",

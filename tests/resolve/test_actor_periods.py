@@ -1,4 +1,5 @@
-"""Places that changed country: the article's date picks the state a town belonged to."""
+"""Places that changed country (the article's date picks the state a town belonged to), and a
+backer named in a compound modifier, who is not the actor."""
 
 from __future__ import annotations
 
@@ -33,3 +34,21 @@ def test_places_and_names_by_period(
     text: str, date: dt.date, country: str, lexicon: ActorLexicon
 ) -> None:
     assert resolve_actor_text(text, lexicon=lexicon, date=date).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "country"),
+    [
+        # "X-backed": X backs the actor, it is not the actor's country
+        ("the UN-backed government", "LBY", "LBY"),
+        ("the Iranian-funded militia", "IRQ", "IRQ"),
+        ("Russian-backed separatists", "UKR", "UKR"),
+        # "X-led": the leader is one of the actor
+        ("the Saudi-led coalition", "YEM", "SAU"),
+    ],
+)
+def test_backer_is_not_the_actor(
+    text: str, context: str, country: str, lexicon: ActorLexicon
+) -> None:
+    found = resolve_actor_text(text, lexicon=lexicon, context_country=context)
+    assert found.country == country

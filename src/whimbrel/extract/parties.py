@@ -150,8 +150,17 @@ def is_name(token: Token) -> bool:
 
 
 def names_someone(token: Token) -> bool:
-    """A name, or a phrase with a name or demonym in it ("Sudanese soldiers")."""
-    return is_name(token) or any(is_name(c) for c in token.children if c.dep_ != "prep")
+    """A name, or a phrase with a name or demonym in it ("Sudanese soldiers"), also in a
+    compound modifier ("the *US*-led war", "a *Saudi*-backed militia")."""
+    modifiers = [c for c in token.children if c.dep_ != "prep"]
+    return is_name(token) or any(is_name(c) or is_named_compound(c) for c in modifiers)
+
+
+def is_named_compound(modifier: Token) -> bool:
+    """ "US-led", "Iranian-backed": a participle modifier whose own modifier is a name."""
+    if modifier.dep_ != "amod" or modifier.tag_ not in ("VBN", "VBD"):
+        return False
+    return any(is_name(c) for c in children(modifier, "npadvmod", "compound", "amod", "nmod"))
 
 
 def is_list_apposition(token: Token) -> bool:

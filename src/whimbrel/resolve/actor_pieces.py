@@ -33,6 +33,9 @@ WHERE_KINDS = frozenset({"name", "abbreviation", "capital", "place", "breakaway"
 MEMBERSHIP_WORDS = frozenset({"member", "members"})
 # "anti-Syria journalist", "pro-Russian separatists": a stance towards a country, not its people.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+# "UN-backed government", "Iranian-funded militia": the backer, not who the actor is ("US-led"
+# keeps its leader, who is one of the actor).
+BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "trained"})
 NAME_BREAKERS = frozenset({"name", "capital", "place", "group"})
 # "Foreign Minister of Chile Ana Pereira Soto": a country's name after "of" ends the
 # title it completes; it does not open the name that follows.
@@ -177,7 +180,10 @@ def zoned_pieces(pieces: list[Piece], tokens: list[Token], lexicon: ActorLexicon
 
 def _own_zone(piece: Piece, later: list[Piece], tokens: list[Token]) -> str:
     before = tokens[piece.start - 1].key if piece.start > 0 else None
-    if before in STANCE_PREFIXES or _describes_member(piece, later, tokens):
+    after = tokens[piece.end].key if piece.end < len(tokens) else None
+    if before in STANCE_PREFIXES or after in BACKER_WORDS:
+        return "relational"
+    if _describes_member(piece, later, tokens):
         return "relational"
     if before in ETHNIC_MARKERS or _names_an_ethnicity(piece, later, tokens):
         return "ethnic"
