@@ -100,6 +100,11 @@ CASES = [
         "campaign against Syria, citing public anger.",
         ("REJECT", "JOR", "USA"),
     ),
+    # whose ally a party is does not say who it is
+    (
+        "Houthi fighters killed the commander of Iran's militia ally in northern Iraq on Sunday.",
+        ("ASSAULT", "YEM", "IRQ"),
+    ),
     # a former name of a country and its demonym
     (
         "Vietnamese troops fired rockets at Kampuchean guerrilla bases near the Thai border.",

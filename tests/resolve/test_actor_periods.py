@@ -1,5 +1,5 @@
-"""Places that changed country (the article's date picks the state a town belonged to), and a
-backer named in a compound modifier, who is not the actor."""
+"""Places that changed country (the article's date picks the state a town belonged to); a
+backer named in a compound modifier and the country whose ally a party is, not its country."""
 
 from __future__ import annotations
 
@@ -45,6 +45,10 @@ def test_places_and_names_by_period(
         ("Russian-backed separatists", "UKR", "UKR"),
         # "X-led": the leader is one of the actor
         ("the Saudi-led coalition", "YEM", "SAU"),
+        # whose ally or proxy a party is
+        ("the head of Israel's militia ally in southern Lebanon", "ISR", "LBN"),
+        ("Iran's proxies in Yemen", "IRN", "YEM"),
+        ("Russia's president", "UKR", "RUS"),
     ],
 )
 def test_backer_is_not_the_actor(

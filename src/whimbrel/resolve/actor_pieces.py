@@ -36,6 +36,12 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 # "UN-backed government", "Iranian-funded militia": the backer, not who the actor is ("US-led"
 # keeps its leader, who is one of the actor).
 BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "trained"})
+# "Israel's militia ally in Lebanon", "Iran's proxies": whose ally the actor is, not its country.
+PARTNER_WORDS = frozenset(
+    {"ally", "allies", "proxy", "proxies", "client", "clients", "surrogate", "surrogates"}
+)
+# How many words after a possessor its partner word may come ("Israel's *militia ally*").
+MAX_PARTNER_GAP = 3
 NAME_BREAKERS = frozenset({"name", "capital", "place", "group"})
 # "Foreign Minister of Chile Ana Pereira Soto": a country's name after "of" ends the
 # title it completes; it does not open the name that follows.
@@ -183,7 +189,7 @@ def _own_zone(piece: Piece, later: list[Piece], tokens: list[Token]) -> str:
     after = tokens[piece.end].key if piece.end < len(tokens) else None
     if before in STANCE_PREFIXES or after in BACKER_WORDS:
         return "relational"
-    if _describes_member(piece, later, tokens):
+    if _describes_member(piece, later, tokens) or _possesses_partner(piece, tokens):
         return "relational"
     if before in ETHNIC_MARKERS or _names_an_ethnicity(piece, later, tokens):
         return "ethnic"
@@ -213,6 +219,14 @@ def _describes_member(piece: Piece, later: list[Piece], tokens: list[Token]) -> 
     if tokens[piece.end].key not in MEMBERSHIP_WORDS:
         return False
     return any(p.lead.kind in ("name", "abbreviation") for p in later)
+
+
+def _possesses_partner(piece: Piece, tokens: list[Token]) -> bool:
+    """A country whose ally or proxy the actor is: "Israel's militia ally in Lebanon"."""
+    if piece.end >= len(tokens) or tokens[piece.end].plain not in POSSESSIVE:
+        return False
+    following = tokens[piece.end + 1 : piece.end + 1 + MAX_PARTNER_GAP]
+    return any(t.key in PARTNER_WORDS for t in following)
 
 
 def _names_identity(piece: Piece) -> bool:
