@@ -105,6 +105,16 @@ CASES = [
         "Houthi fighters killed the commander of Iran's militia ally in northern Iraq on Sunday.",
         ("ASSAULT", "YEM", "IRQ"),
     ),
+    # an agentless passive investigation is the authorities' of the place where it is
+    (
+        "A British tourist has been put under investigation in Greece for his possible role in "
+        "a brawl.",
+        ("ACCUSE", "GRC", "GBR"),
+    ),
+    (
+        "Two French citizens are being investigated in Spain over the fire.",
+        ("ACCUSE", "ESP", "FRA"),
+    ),
     # a former name of a country and its demonym
     (
         "Vietnamese troops fired rockets at Kampuchean guerrilla bases near the Thai border.",
