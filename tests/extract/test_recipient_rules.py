@@ -22,8 +22,8 @@ CASES = [
     ("Sweden pledged 40 million kronor in relief to Malawi.", ("AGREE", "SWE", "MWI")),
     # the counterpart of an unnamed commitment named by the verb's preposition
     (
-        "The Zambian president has reneged on his commitment to the Kenyan voters for holding "
-        "polls under new rules.",
+        "Zambia's leader reneged last week on her promise to Kenyan cattle traders about new "
+        "grazing rules.",
         ("REJECT", "ZMB", "KEN"),
     ),
     # an object after its "as" phrase, told by its named possessor
@@ -64,13 +64,13 @@ CASES = [
     ),
     # force used for a purpose is aimed at the purpose's object; the user, not the means, acts
     (
-        "Kenyan riot police used tear gas to disperse students protesting fee increases in "
-        "Nairobi.",
+        "In Nairobi, Kenyan officers used tear gas on Friday to disperse students protesting fee "
+        "increases.",
         ("ASSAULT", "KEN", "KEN"),
     ),
     (
-        "Kenyan riot police used tear gas to disperse students protesting fee increases in "
-        "Nairobi.",
+        "In Nairobi, Kenyan officers used tear gas on Friday to disperse students protesting fee "
+        "increases.",
         ("COERCE", "KEN", "KEN"),
     ),
     # what a protest is about names its target; so does the drive or bid it is part of
@@ -90,14 +90,14 @@ CASES = [
         ("REJECT", "IGO", "SSD"),
     ),
     (
-        "The Hamas movement rejected an invitation to attend a meeting of Egyptian mediators in "
-        "Cairo next month.",
+        "Hamas leaders rejected on Sunday an invitation to join talks hosted by Egyptian "
+        "mediators in Cairo.",
         ("REJECT", "PSE", "EGY"),
     ),
     # a name inside a compound modifier names the party ("US-led")
     (
-        "The Jordanian government has refused to commit to any military support to the US-led "
-        "campaign against Syria, citing public anger.",
+        "Jordan's cabinet refused on Tuesday to pledge troops or money to the US-led campaign "
+        "against Syria.",
         ("REJECT", "JOR", "USA"),
     ),
     # whose ally a party is does not say who it is
@@ -132,7 +132,7 @@ def test_participle_hung_on_the_subject_is_the_main_verb(summaries) -> None:  # 
     # a sentence the parser left without a main verb: the participle it hung on a noun of the
     # subject is the verb, and the root noun its subject
     text = (
-        "Doctors from two Canadian charities donated and personally delivered $30,000 worth of "
-        "drugs to a hospital in Kabul."
+        "Volunteers from three Irish churches bought and personally delivered 2,000 blankets to "
+        "a camp in Gaza."
     )
-    assert ("AID", "CAN") in [s[:2] for s in summaries(text)]
+    assert ("AID", "IRL") in [s[:2] for s in summaries(text)]

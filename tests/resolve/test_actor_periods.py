@@ -46,7 +46,7 @@ def test_places_and_names_by_period(
         # "X-led": the leader is one of the actor
         ("the Saudi-led coalition", "YEM", "SAU"),
         # whose ally or proxy a party is
-        ("the head of Israel's militia ally in southern Lebanon", "ISR", "LBN"),
+        ("the commander of Iran's militia allies in eastern Syria", "IRN", "SYR"),
         ("Iran's proxies in Yemen", "IRN", "YEM"),
         ("Russia's president", "UKR", "RUS"),
     ],

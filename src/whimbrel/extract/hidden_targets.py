@@ -49,6 +49,7 @@ COUNTERPART_PREPS = frozenset({"with", "by", "from"})
 # Where the clause a victim count hangs on names its target ("fire *against* X camps").
 TARGET_PREPS = frozenset({"against", "on", "at", "into"})
 COUNT_DEPS = ("nummod", "quantmod")
+LOCATIVES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 
 
 def is_bare_count(token: Token) -> bool:
@@ -210,15 +211,23 @@ def is_purpose_noun(noun: Token) -> bool:
     return any(n.lemma_.lower() in PURPOSE_NOUNS | AIM_NOUNS for n in nouns)
 
 
-def content_parties(objects: list[Token]) -> list[Token]:
-    """ "rejected an invitation to attend a meeting of *Palestinian factions*", "blew up power
-    lines leading into *Kabul*": the first named party inside an unnamed object."""
+def content_parties(objects: list[Token], *, places: bool) -> list[Token]:
+    """ "turned down an offer to join talks hosted by *Egyptian mediators*", "rejected a call
+    for troops to be sent to *South Sudan*": the first named party inside an unnamed object;
+    without ``places``, none when that party is only where the object is ("attend a summit *in
+    Malawi*": the host is no party of the attendance)."""
     for obj in objects:
         if obj.pos_ == "NOUN" and not names_someone(obj):
             party = first_named_party(obj)
-            if party is not None:
+            if party is not None and not (not places and is_locative_place(party)):
                 return [party]
     return []
+
+
+def is_locative_place(token: Token) -> bool:
+    """A place named as where something is ("a summit *in Malawi*")."""
+    head = token.head
+    return token.ent_type_ in PLACE_LABELS and token.dep_ == "pobj" and head.lower_ in LOCATIVES
 
 
 def circumstance_parties(verb: Token) -> list[Token]:

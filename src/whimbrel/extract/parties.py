@@ -79,7 +79,7 @@ def dangling_object(prep: Token) -> list[Token]:
 
 
 def shared_object(prep: Token) -> list[Token]:
-    """ "established ties with *and* opened an embassy in Tehran": a preposition coordinated
+    """ "restored relations with *and* reopened a consulate in Accra": a preposition coordinated
     with a later one shares its object, the first preposition object after the conjunction."""
     for token in prep.doc[prep.i + 2 : prep.i + MAX_DANGLING]:
         if token.pos_ == "ADP" and token.dep_ == "prep":
@@ -342,7 +342,7 @@ def event_object_parties(obj: Token) -> list[Token]:
         found = prep_objects(current, {"by"}) + [
             agent for clause in children(current, "acl") for agent in prep_objects(clause, {"by"})
         ]
-        # "Israel's militia ally": the possessor of an ally is the other side, not its doer
+        # "Iran's militia allies": the possessor of an ally is the other side, not its doer
         if current.lemma_.lower() not in PARTNER_NOUNS:
             found = found or [p for p in children(current, "poss") if p.pos_ != "PRON"]
         # "rejected proposed *Israeli* changes to the deal": the demonym names the agent

@@ -188,7 +188,7 @@ def recipient_source(verb: Token, role: str) -> list[Token]:
 
 
 def relation_counterparts(obj: Token) -> list[Token]:
-    """ "reneged on his commitment *to the Zambian voters*": the named counterpart of an
+    """ "went back on her promise *to Kenyan traders*": the named counterpart of an
     unnamed commitment, relation or act a preposition of the verb names."""
     if obj.pos_ != "NOUN" or names_someone(obj):
         return []
@@ -305,10 +305,10 @@ def find_roles(match: TriggerMatch) -> Roles:
         recipients = requested_parties(token)
     if token.pos_ == "VERB":  # "sent material to help defend X"; "shelled X, killing 20"
         recipients = recipients or purpose_objects(token) or circumstance_parties(token)
-        recipients = recipients or content_parties(children(token, "dobj"))
+        recipients = recipients or content_parties(children(token, "dobj"), places=False)
         if match.kind.event_type in PROPOSAL_TYPES and not any(map(names_someone, recipients)):
             # "rejected a call for peacekeepers in X": the proposal names whom it concerns
-            recipients = content_parties(recipients) or recipients
+            recipients = content_parties(recipients, places=True) or recipients
         recipients = counted_victims_target(token, recipients)
     elif not recipients and token.dep_ == "dobj" and match.kind.event_type in FORCE_TYPES:
         # "used tear gas to disperse students": whom the force the verb uses is aimed at

@@ -49,7 +49,7 @@ def is_passive(verb: Token) -> bool:
 
 
 def is_misparsed_main_verb(verb: Token) -> bool:
-    """ "Doctors from two aid groups *donated* and delivered drugs to ...": in a sentence the
+    """ "Volunteers from three churches *bought* and delivered blankets to ...": in a sentence the
     parser left without a main verb (its root is a noun), a participle it hung on a noun of the
     subject as a modifier is the main verb when it, or a verb coordinated with it, has an
     object; the root noun is its subject."""

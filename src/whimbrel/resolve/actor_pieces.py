@@ -36,11 +36,11 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 # "UN-backed government", "Iranian-funded militia": the backer, not who the actor is ("US-led"
 # keeps its leader, who is one of the actor).
 BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "trained"})
-# "Israel's militia ally in Lebanon", "Iran's proxies": whose ally the actor is, not its country.
+# "Iran's militia allies in Syria", "Russia's proxies": whose ally the actor is, not its country.
 PARTNER_WORDS = frozenset(
     {"ally", "allies", "proxy", "proxies", "client", "clients", "surrogate", "surrogates"}
 )
-# How many words after a possessor its partner word may come ("Israel's *militia ally*").
+# How many words after a possessor its partner word may come ("Iran's *militia allies*").
 MAX_PARTNER_GAP = 3
 NAME_BREAKERS = frozenset({"name", "capital", "place", "group"})
 # "Foreign Minister of Chile Ana Pereira Soto": a country's name after "of" ends the
@@ -222,7 +222,7 @@ def _describes_member(piece: Piece, later: list[Piece], tokens: list[Token]) -> 
 
 
 def _possesses_partner(piece: Piece, tokens: list[Token]) -> bool:
-    """A country whose ally or proxy the actor is: "Israel's militia ally in Lebanon"."""
+    """A country whose ally or proxy the actor is: "Iran's militia allies in Syria"."""
     if piece.end >= len(tokens) or tokens[piece.end].plain not in POSSESSIVE:
         return False
     following = tokens[piece.end + 1 : piece.end + 1 + MAX_PARTNER_GAP]
