@@ -80,6 +80,8 @@ __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
 # The CAMEO code of mediation: every side of the "between" phrase is a recipient.
 MEDIATION_CODE = "045"
+# Acts whose object is a topic, not a party: "discussed efforts to fight X" is no talk with X.
+TOPIC_TYPES = frozenset({"CONSULT"})
 # Answers to a proposal, an invitation or a call, whose content names whom they concern.
 PROPOSAL_TYPES = frozenset({"REJECT", "AGREE"})
 # Acts of force whose noun, the object of a verb, is aimed at the object of its purpose.
@@ -305,7 +307,8 @@ def find_roles(match: TriggerMatch) -> Roles:
         recipients = requested_parties(token)
     if token.pos_ == "VERB":  # "sent material to help defend X"; "shelled X, killing 20"
         recipients = recipients or purpose_objects(token) or circumstance_parties(token)
-        recipients = recipients or content_parties(children(token, "dobj"), places=False)
+        if not recipients and match.kind.event_type not in TOPIC_TYPES:
+            recipients = content_parties(children(token, "dobj"), places=False)
         if match.kind.event_type in PROPOSAL_TYPES and not any(map(names_someone, recipients)):
             # "rejected a call for peacekeepers in X": the proposal names whom it concerns
             recipients = content_parties(recipients, places=True) or recipients
