@@ -316,7 +316,50 @@ def _report(
             got = f"{first.get('event_type')} {first.get('cameo_code')}" if first else "no event"
             misses.append(f"{item.id}: gold {item.event_type}, ours {got}")
     body = misses_section("Event-type misses (event at the gold trigger)", misses)
+    body += misses_section(
+        "Country misses (source or target country wrong)",
+        _country_misses(items, firsts),
+        limit=200,
+    )
     body += "\n" + scores_md
     return markdown_report(
         title="PLOVER GSR", mapping=MAPPING, result_rows=list(metrics.items()), body=body
+    )
+
+
+def _country_misses(items: Sequence[GsrItem], firsts: dict[str, Record | None]) -> list[str]:
+    """Each record whose source or target countries differ from the gold: the gold codes, ours,
+    our trigger and party texts, and the sentence (the results reports are not tracked)."""
+    rows = []
+    for item in items:
+        first = firsts[item.id]
+        src, tgt = predicted_sources(item, first), predicted_countries(first, "recipient")
+        src_wrong = bool(item.source_countries) and src != item.source_countries
+        tgt_wrong = bool(item.target_countries) and tgt != item.target_countries
+        if src_wrong or tgt_wrong:
+            rows.append(_country_miss_row(item, first, src_wrong=src_wrong, tgt_wrong=tgt_wrong))
+    return rows
+
+
+def _country_miss_row(
+    item: GsrItem, first: Record | None, *, src_wrong: bool, tgt_wrong: bool
+) -> str:
+    roles = ("SRC " if src_wrong else "") + ("TGT" if tgt_wrong else "")
+    gold = f"gold {sorted(item.source_countries)}->{sorted(item.target_countries)}"
+    ours = "no event"
+    if first is not None:
+        ours = (
+            f"ours {sorted(predicted_sources(item, first))}->"
+            f"{sorted(predicted_countries(first, 'recipient'))} "
+            f"{first.get('event_type')} trigger={first.get('trigger')!r} "
+            f"actor={_parties(first, 'actor')} recipient={_parties(first, 'recipient')}"
+        )
+    return f"{item.id} [{roles.strip()}]: {gold}; {ours}\n  > {item.text}"
+
+
+def _parties(record: Record, role: str) -> str:
+    return (
+        "["
+        + "; ".join(f"{a.get('text')!r}={a.get('country') or '-'}" for a in record.get(role) or [])
+        + "]"
     )

@@ -318,12 +318,12 @@ def test_dated_country_forms_are_checked() -> None:
             "countries": {
                 "COD": {
                     "name": "DR Congo",
-                    "dated": [{"text": "Congo", "kind": "capital"}, "Kinshasa"],
+                    "dated": [{"text": "Congo", "kind": "group"}, "Kinshasa"],
                 }
             }
         }
     )
-    assert any("kind 'capital'" in p for p in problems)
+    assert any("kind 'group'" in p for p in problems)
     assert any("needs 'from' and/or 'to'" in p for p in problems)
     assert any("'Kinshasa'" in p for p in problems)
 

@@ -36,7 +36,7 @@ def test_shipped_word_classes_load(name: str, word: str) -> None:
 
 def test_shipped_sections_load() -> None:
     rules = lexicon.load("cameo")["party_rules"]
-    assert set(rules["state_act_codes"]) == {"173", "174"}
+    assert set(rules["state_act_codes"]) == {"173", "174", "090", "091"}
     assert "THREATEN" in rules["intent_types"]
     assert "ought" in lexicon.load("modality")["prospective_modals"]
     assert "can" not in lexicon.load("modality")["prospective_modals"]

@@ -140,6 +140,10 @@ def completed(
     - each party carries the fullest name any mention gives it.
     """
     pool = [party for parties in others for party in parties if party.country]
+    # "a dinner hosted by X" beside "met with Y": a side of unresolved parties only is as
+    # good as empty when another mention names resolved ones
+    if not any(p.country or p.sector for p in side):
+        side = next((o for o in others if any(p.country or p.sector for p in o)), side)
     if not side:
         side = others[0] if others and others[0] else side
     result: list[ActorRef] = []

@@ -35,6 +35,10 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # resignation of President X", "a hunger strike in protest of Y's refusal").
 PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE"})
 PURPOSE_NOUNS = frozenset({"protest", "support", "defiance", "solidarity"})
+# Nouns of an aim ("in a bid to pressure X", "as part of a drive to convince X").
+AIM_NOUNS = frozenset({"bid", "effort", "drive", "campaign", "attempt"})
+# What a protest is about ("a strike *over* a bill signed by Minister X").
+GRIEVANCE_PREPS = frozenset({"over"})
 # Requests name whom they ask in what they ask for ("demanded an admission by Moscow", "its
 # demand that Israel ease ...", "demanded a meeting of the Security Council").
 REQUEST_TYPES = frozenset({"REQUEST"})
@@ -45,6 +49,7 @@ COUNTERPART_PREPS = frozenset({"with", "by", "from"})
 # Where the clause a victim count hangs on names its target ("fire *against* X camps").
 TARGET_PREPS = frozenset({"against", "on", "at", "into"})
 COUNT_DEPS = ("nummod", "quantmod")
+LOCATIVES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 
 
 def is_bare_count(token: Token) -> bool:
@@ -73,18 +78,19 @@ def counted_victims_target(verb: Token, recipients: list[Token]) -> list[Token]:
     return named[:1] or recipients
 
 
-def purpose_objects(verb: Token) -> list[Token]:
+def purpose_objects(verb: Token, *, named: bool = True) -> list[Token]:
     """ "sent material to help defend Saudi Arabia": the named object of an infinitive of
-    purpose (through the verbs it controls), for a verb that names no recipient itself."""
+    purpose (through the verbs it controls), for a verb that names no recipient itself; with
+    ``named`` False any object ("used tear gas to disperse *students*")."""
     for clause in children(verb, "advcl", "xcomp"):
         is_infinitive = any(a.tag_ == "TO" for a in children(clause, "aux"))
         if not is_infinitive or children(clause, "nsubj", "mark"):
             continue
         current = clause
         for _ in range(MAX_CLIMB):
-            named = [o for o in children(current, "dobj") if names_someone(o)]
-            if named:
-                return named
+            found = [o for o in children(current, "dobj") if names_someone(o) or not named]
+            if found:
+                return found
             controlled = children(current, "xcomp")
             if not controlled:
                 break
@@ -187,7 +193,8 @@ def purpose_targets(trigger: Token) -> list[Token]:
     anchors = [trigger, *([trigger.head] if trigger.pos_ == "NOUN" else [])]
     for anchor in anchors:
         clauses = [c for c in children(anchor, "advcl", "xcomp") if children(c, "aux")]
-        clauses += [p for p in prep_objects(anchor, {"in"}) if p.lemma_.lower() in PURPOSE_NOUNS]
+        clauses += [p for p in prep_objects(anchor, {"in", "as"}) if is_purpose_noun(p)]
+        clauses += prep_objects(anchor, GRIEVANCE_PREPS)
         # "mobilized reservists for a war against Iraq": an event the act is for
         clauses += [p for p in prep_objects(anchor, {"for"}) if not names_someone(p)]
         for clause in clauses:
@@ -195,6 +202,32 @@ def purpose_targets(trigger: Token) -> list[Token]:
             if party is not None:
                 return [party]
     return []
+
+
+def is_purpose_noun(noun: Token) -> bool:
+    """ "in protest", "in a bid to ...", "in part of a drive to ...": a noun, or the noun of its
+    "of" phrase, that names the purpose of the act."""
+    nouns = [noun, *prep_objects(noun, {"of"})]
+    return any(n.lemma_.lower() in PURPOSE_NOUNS | AIM_NOUNS for n in nouns)
+
+
+def content_parties(objects: list[Token], *, places: bool) -> list[Token]:
+    """ "turned down an offer to join talks hosted by *Egyptian mediators*", "rejected a call
+    for troops to be sent to *South Sudan*": the first named party inside an unnamed object;
+    without ``places``, none when that party is only where the object is ("attend a summit *in
+    Malawi*": the host is no party of the attendance)."""
+    for obj in objects:
+        if obj.pos_ == "NOUN" and not names_someone(obj):
+            party = first_named_party(obj)
+            if party is not None and not (not places and is_locative_place(party)):
+                return [party]
+    return []
+
+
+def is_locative_place(token: Token) -> bool:
+    """A place named as where something is ("a summit *in Malawi*")."""
+    head = token.head
+    return token.ent_type_ in PLACE_LABELS and token.dep_ == "pobj" and head.lower_ in LOCATIVES
 
 
 def circumstance_parties(verb: Token) -> list[Token]:

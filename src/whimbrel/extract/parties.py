@@ -39,6 +39,8 @@ ISSUER_LABELS = frozenset({"ORG", "GPE"})
 EVENT_AGENT_PREPS = frozenset({"by", "from"})
 EVENT_PARTY_PREPS = frozenset({"with", "between", "among", "against", "to", "toward", "towards"})
 MAX_CLIMB = 4
+# Nouns whose possessor is the other side of a relation ("Israel's ally", "Iran's proxies").
+PARTNER_NOUNS = frozenset({"ally", "proxy", "client", "surrogate"})
 # How far after a bare preposition its lost object may end ("to five Panamanian army officers").
 MAX_DANGLING = 8
 # Whom an aid programme, a plan or a fund is for ("suspended an aid program *for Bosnia*").
@@ -67,10 +69,21 @@ def dangling_object(prep: Token) -> list[Token]:
     it hung on the preposition: "to four officers *camped* in ...")."""
     if prep.i + 1 >= len(prep.doc):
         return []
+    if prep.doc[prep.i + 1].dep_ == "cc":
+        return shared_object(prep)
     opening = prep.doc[prep.i + 1].left_edge
     for token in prep.doc[prep.i + 1 : prep.i + MAX_DANGLING]:
         if token.left_edge.i == opening.i == prep.i + 1 and token.dep_ in ("nsubj", "nsubjpass"):
             return [token] if token.pos_ in ("NOUN", "PROPN") else []
+    return []
+
+
+def shared_object(prep: Token) -> list[Token]:
+    """ "restored relations with *and* reopened a consulate in Accra": a preposition coordinated
+    with a later one shares its object, the first preposition object after the conjunction."""
+    for token in prep.doc[prep.i + 2 : prep.i + MAX_DANGLING]:
+        if token.pos_ == "ADP" and token.dep_ == "prep":
+            return children(token, "pobj")
     return []
 
 
@@ -95,7 +108,16 @@ def prep_source(token: Token, prep: str) -> list[Token]:
     if token.pos_ == "NOUN" and prep in OWN_RELATION_PREPS:
         return found
     objects = children(token, "dobj") if token.pos_ == "VERB" else prep_objects(token, {"of"})
+    # "pledged 10 million euros *in aid* to X": an amount stands for what its "in" names
+    objects += [k for o in objects if is_amount(o) for k in prep_objects(o, {"in"})]
     return [o for obj in objects for o in prep_source(obj, prep)]
+
+
+def is_amount(token: Token) -> bool:
+    """ "10 million euros", "$5 million", "2,000 tonnes": a counted quantity, not a party."""
+    return token.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY") or any(
+        c.dep_ == "nummod" or c.like_num for c in token.children
+    )
 
 
 def first_source(sources: Sequence[list[Token]]) -> list[Token]:
@@ -130,8 +152,17 @@ def is_name(token: Token) -> bool:
 
 
 def names_someone(token: Token) -> bool:
-    """A name, or a phrase with a name or demonym in it ("Sudanese soldiers")."""
-    return is_name(token) or any(is_name(c) for c in token.children if c.dep_ != "prep")
+    """A name, or a phrase with a name or demonym in it ("Sudanese soldiers"), also in a
+    compound modifier ("the *US*-led war", "a *Saudi*-backed militia")."""
+    modifiers = [c for c in token.children if c.dep_ != "prep"]
+    return is_name(token) or any(is_name(c) or is_named_compound(c) for c in modifiers)
+
+
+def is_named_compound(modifier: Token) -> bool:
+    """ "US-led", "Iranian-backed": a participle modifier whose own modifier is a name."""
+    if modifier.dep_ != "amod" or modifier.tag_ not in ("VBN", "VBD"):
+        return False
+    return any(is_name(c) for c in children(modifier, "npadvmod", "compound", "amod", "nmod"))
 
 
 def is_list_apposition(token: Token) -> bool:
@@ -168,9 +199,21 @@ def with_conjuncts(tokens: list[Token]) -> tuple[Token, ...]:
                 if is_name(c)
             ]
             for member in (item, *members, *(c for m in members for c in m.conjuncts), *named):
-                if member.pos_ not in ("VERB", "AUX", "CCONJ"):
+                if member.pos_ not in ("VERB", "AUX", "CCONJ") or is_nominal_participle(member):
                     seen.setdefault(member.i, member)
     return tuple(seen[i] for i in sorted(seen))
+
+
+def is_nominal_participle(token: Token) -> bool:
+    """ "evacuated *the wounded*", "fed the displaced": a participle used as a noun (an object
+    or subject with its article and no object of its own) names people."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ in ("VBN", "VBG")
+        and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+        and any(d.lower_ == "the" for d in children(token, "det"))
+        and not children(token, "dobj", "nsubj", "aux")
+    )
 
 
 def distributed(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -299,7 +342,9 @@ def event_object_parties(obj: Token) -> list[Token]:
         found = prep_objects(current, {"by"}) + [
             agent for clause in children(current, "acl") for agent in prep_objects(clause, {"by"})
         ]
-        found = found or [p for p in children(current, "poss") if p.pos_ != "PRON"]
+        # "Iran's militia allies": the possessor of an ally is the other side, not its doer
+        if current.lemma_.lower() not in PARTNER_NOUNS:
+            found = found or [p for p in children(current, "poss") if p.pos_ != "PRON"]
         # "rejected proposed *Israeli* changes to the deal": the demonym names the agent
         demonyms = [m for m in children(current, "amod", "compound") if m.ent_type_ == "NORP"]
         # "vetoed a *Security Council* resolution": a named issuer compounded with the act

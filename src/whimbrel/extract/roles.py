@@ -30,6 +30,7 @@ from whimbrel.extract.hidden_targets import (
     circumstance_parties,
     complement_targets,
     condition_targets,
+    content_parties,
     counted_victims_target,
     purpose_objects,
     purpose_targets,
@@ -79,6 +80,14 @@ __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
 # The CAMEO code of mediation: every side of the "between" phrase is a recipient.
 MEDIATION_CODE = "045"
+# Acts whose object is a topic, not a party: "discussed efforts to fight X" is no talk with X.
+TOPIC_TYPES = frozenset({"CONSULT"})
+# Answers to a proposal, an invitation or a call, whose content names whom they concern.
+PROPOSAL_TYPES = frozenset({"REJECT", "AGREE"})
+# Acts of force whose noun, the object of a verb, is aimed at the object of its purpose.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Where an unnamed commitment or relation names its counterpart ("his pledge *to* X").
+RELATION_COUNTERPART_PREPS = frozenset({"to", "toward", "towards", "with", "against"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +186,15 @@ def recipient_source(verb: Token, role: str) -> list[Token]:
             if not is_reporting_frame(clause)
             for subject in children(clause, "nsubj", "nsubjpass")
         ]
-    return prep_source(verb, role)
+    return [p for o in prep_source(verb, role) for p in relation_counterparts(o) or [o]]
+
+
+def relation_counterparts(obj: Token) -> list[Token]:
+    """ "went back on her promise *to Kenyan traders*": the named counterpart of an
+    unnamed commitment, relation or act a preposition of the verb names."""
+    if obj.pos_ != "NOUN" or names_someone(obj):
+        return []
+    return [p for p in prep_objects(obj, RELATION_COUNTERPART_PREPS) if names_someone(p)]
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -185,7 +202,21 @@ def direct_objects(verb: Token) -> list[Token]:
     objects = children(verb, "dobj")
     if not objects and verb.lemma_.lower() in STATIVE_PARTICIPLES:
         objects = prep_objects(verb, {"to"})
-    return objects or counted_objects(verb)
+    return objects or counted_objects(verb) or object_after_as(verb)
+
+
+def object_after_as(verb: Token) -> list[Token]:
+    """ "denounced as a crime *Chile's decision* ...": an object put after its "as" phrase,
+    which the parser may take for the object of "as"; told by its named possessor."""
+    # ... or for an apposition of the "as" object ("as a crime, *Serbia's* suppression")
+    return [
+        obj
+        for prep in children(verb, "prep")
+        if prep.lower_ == "as" and prep.i == verb.i + 1
+        for pobj in children(prep, "pobj")
+        for obj in (pobj, *children(pobj, "appos"))
+        if any(names_someone(p) for p in children(obj, "poss"))
+    ]
 
 
 def counted_objects(verb: Token) -> list[Token]:
@@ -276,7 +307,15 @@ def find_roles(match: TriggerMatch) -> Roles:
         recipients = requested_parties(token)
     if token.pos_ == "VERB":  # "sent material to help defend X"; "shelled X, killing 20"
         recipients = recipients or purpose_objects(token) or circumstance_parties(token)
+        if not recipients and match.kind.event_type not in TOPIC_TYPES:
+            recipients = content_parties(children(token, "dobj"), places=False)
+        if match.kind.event_type in PROPOSAL_TYPES and not any(map(names_someone, recipients)):
+            # "rejected a call for peacekeepers in X": the proposal names whom it concerns
+            recipients = content_parties(recipients, places=True) or recipients
         recipients = counted_victims_target(token, recipients)
+    elif not recipients and token.dep_ == "dobj" and match.kind.event_type in FORCE_TYPES:
+        # "used tear gas to disperse students": whom the force the verb uses is aimed at
+        recipients = purpose_objects(token.head, named=False)
     # "an investigation into crimes committed by X": an unnamed event names its party inside
     recipients = [p for r in recipients for p in unnamed_event_parties(r, token) or [r]]
     places: list[Token] = []

@@ -22,13 +22,15 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
 # Object control: the object of "urged X to", "accused X of", "prevented X from" does the
 # embedded act; "promised X to" keeps the subject.
 CONTROL_PREPS = frozenset({"of", "from", "for", "into"})
-SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten"})
+# "used tear gas to disperse X": the user acts, the object is the means.
+SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "use", "employ"})
 # Participles that read as adjectives: "Israel is opposed to X" is Israel's stance, not a
 # passive with Israel as its object.
 STATIVE_PARTICIPLES = frozenset({"oppose", "engage"})
 # Texts whose participle clause speaks for their issuer ("issued a statement *condemning* X").
 ISSUED_TEXTS = frozenset(
     {"statement", "declaration", "communique", "resolution", "letter", "message", "decree"}
+    | {"law", "bill", "ordinance"}
 )
 
 
@@ -41,7 +43,22 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.tag_ != "VBN" or verb.dep_ == "ROOT" or children(verb, "aux", "nsubj"):
         return False
+    if is_misparsed_main_verb(verb):
+        return False
     return bool(children(verb, "agent")) or verb.dep_ in ("acl", "relcl")
+
+
+def is_misparsed_main_verb(verb: Token) -> bool:
+    """ "Volunteers from three churches *bought* and delivered blankets to ...": in a sentence the
+    parser left without a main verb (its root is a noun), a participle it hung on a noun of the
+    subject as a modifier is the main verb when it, or a verb coordinated with it, has an
+    object; the root noun is its subject."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or root.pos_ not in ("NOUN", "PROPN") or verb.i < root.i:
+        return False
+    if children(verb, "auxpass", "agent", "nsubj", "nsubjpass", "aux"):
+        return False
+    return any(children(v, "dobj") for v in (verb, *verb.conjuncts))
 
 
 def relative_antecedent(token: Token) -> Token:
@@ -99,9 +116,12 @@ def clause_subject(verb: Token) -> list[Token]:
         if not subjects and current is not verb or current.dep_ == "xcomp":
             subjects = subjects or children(current, "nsubjpass")
         if subjects:
+            subjects = [reduced_relative_subject(s) for s in subjects]
             return [reporter_antecedent(relative_antecedent(s)) for s in subjects]
         if current.dep_ == "relcl":
             return [current.head]
+        if is_misparsed_main_verb(current):
+            return [current.sent.root]
         if current.dep_ == "acl" and is_issued_text(current.head):
             current = current.head.head  # "issued a statement condemning X": the issuer
             continue
@@ -120,6 +140,16 @@ def clause_subject(verb: Token) -> list[Token]:
         if controllers and current.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             return controllers  # "urged Israel to withdraw", "accused Belarus of sending"
     return []
+
+
+def reduced_relative_subject(subject: Token) -> Token:
+    """ "The Red Cross *working* in Iraq said ...": the parser may make the participle of a
+    reduced relative clause the subject and its noun the participle's subject; the named noun
+    is the subject."""
+    if subject.pos_ != "VERB" or subject.tag_ not in ("VBG", "VBN"):
+        return subject
+    named = [s for s in children(subject, "nsubj") if s.pos_ == "PROPN" or s.ent_type_]
+    return named[0] if named else subject
 
 
 def is_reporting_frame(clause: Token) -> bool:

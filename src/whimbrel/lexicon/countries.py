@@ -48,7 +48,8 @@ FIELD_KINDS = {
 KINDS: tuple[str, ...] = tuple(dict.fromkeys(FIELD_KINDS.values()))
 PLURALISED = frozenset({"demonym", "group"})
 OTHER_FIELDS = frozenset({"name", "part_of", "drop", "dated"})
-DATED_KINDS = {"name": "name", "demonym": "demonym"}
+# A capital or place changes hands with a secession ("Juba" was Sudan's before 9 July 2011).
+DATED_KINDS = {"name": "name", "demonym": "demonym", "capital": "capital", "place": "place"}
 
 
 def _entry_problems(code: object, entry: object, codes: set[str]) -> list[str]:
@@ -78,7 +79,7 @@ def _entry_problems(code: object, entry: object, codes: set[str]) -> list[str]:
 
 
 def _dated_problems(dated: object) -> list[str]:
-    """Each dated form is {text, kind: name|demonym, from and/or to: ISO date}."""
+    """Each dated form is {text, kind: name|demonym|capital|place, from and/or to: ISO date}."""
     if not isinstance(dated, list):
         return [f"must be a list of {{text, kind, from, to}} mappings, got {dated!r}"]
     problems = []

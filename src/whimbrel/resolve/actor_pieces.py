@@ -33,6 +33,15 @@ WHERE_KINDS = frozenset({"name", "abbreviation", "capital", "place", "breakaway"
 MEMBERSHIP_WORDS = frozenset({"member", "members"})
 # "anti-Syria journalist", "pro-Russian separatists": a stance towards a country, not its people.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+# "UN-backed government", "Iranian-funded militia": the backer, not who the actor is ("US-led"
+# keeps its leader, who is one of the actor).
+BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "trained"})
+# "Iran's militia allies in Syria", "Russia's proxies": whose ally the actor is, not its country.
+PARTNER_WORDS = frozenset(
+    {"ally", "allies", "proxy", "proxies", "client", "clients", "surrogate", "surrogates"}
+)
+# How many words after a possessor its partner word may come ("Iran's *militia allies*").
+MAX_PARTNER_GAP = 3
 NAME_BREAKERS = frozenset({"name", "capital", "place", "group"})
 # "Foreign Minister of Chile Ana Pereira Soto": a country's name after "of" ends the
 # title it completes; it does not open the name that follows.
@@ -177,7 +186,10 @@ def zoned_pieces(pieces: list[Piece], tokens: list[Token], lexicon: ActorLexicon
 
 def _own_zone(piece: Piece, later: list[Piece], tokens: list[Token]) -> str:
     before = tokens[piece.start - 1].key if piece.start > 0 else None
-    if before in STANCE_PREFIXES or _describes_member(piece, later, tokens):
+    after = tokens[piece.end].key if piece.end < len(tokens) else None
+    if before in STANCE_PREFIXES or after in BACKER_WORDS:
+        return "relational"
+    if _describes_member(piece, later, tokens) or _possesses_partner(piece, tokens):
         return "relational"
     if before in ETHNIC_MARKERS or _names_an_ethnicity(piece, later, tokens):
         return "ethnic"
@@ -207,6 +219,14 @@ def _describes_member(piece: Piece, later: list[Piece], tokens: list[Token]) -> 
     if tokens[piece.end].key not in MEMBERSHIP_WORDS:
         return False
     return any(p.lead.kind in ("name", "abbreviation") for p in later)
+
+
+def _possesses_partner(piece: Piece, tokens: list[Token]) -> bool:
+    """A country whose ally or proxy the actor is: "Iran's militia allies in Syria"."""
+    if piece.end >= len(tokens) or tokens[piece.end].plain not in POSSESSIVE:
+        return False
+    following = tokens[piece.end + 1 : piece.end + 1 + MAX_PARTNER_GAP]
+    return any(t.key in PARTNER_WORDS for t in following)
 
 
 def _names_identity(piece: Piece) -> bool:

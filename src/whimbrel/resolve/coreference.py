@@ -25,22 +25,31 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
+from whimbrel.lexicon import load
 from whimbrel.records import ActorRef, Span
 from whimbrel.resolve.actor_lexicon import COUNTRY_KINDS, ActorLexicon, Candidate
 from whimbrel.resolve.actor_text import Token, tokenize
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 OBJECT_PRONOUNS = frozenset({"him"})
-# Determiners that make a description indefinite or a quantity, never one known person.
-INDEFINITE = frozenset(
-    {"a", "an", "another", "some", "any", "one", "two", "three", "four", "five", "several",
-     "many", "each", "every", "other", "more", "most", "all", "both", "dozens", "hundreds",
-     "thousands", "scores", "such", "these", "those", "their", "his", "her", "its", "our"}
-)  # fmt: skip
-# Qualifiers that name a different office ("the deputy PM" is not "the PM"); the others
-# ("interim", "acting", "senior") leave the office as it is.
-RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "former", "ex"})
+
+
+@cache
+def indefinite_words() -> frozenset[str]:
+    """Determiners that make a description indefinite or a quantity, never one known person
+    (coreference.yaml ``indefinite``)."""
+    return frozenset(load("coreference")["indefinite"])
+
+
+@cache
+def rank_words() -> frozenset[str]:
+    """Qualifiers that name a different office ("the deputy PM" is not "the PM"):
+    coreference.yaml ``rank_words``."""
+    return frozenset(load("coreference")["rank_words"])
+
+
 TITLE_KINDS = frozenset({"role", "weak"})
 EXACT_TITLE_FIT, GENERAL_TITLE_FIT = 2, 1
 QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -139,11 +148,11 @@ class _Reading:
     ) -> None:
         if self.titles and kind not in ("function", *COUNTRY_KINDS):
             self.tail_clean = False
-        if kind == "function" and key[0] in INDEFINITE:
+        if kind == "function" and key[0] in indefinite_words():
             self.indefinite = True
         elif kind in COUNTRY_KINDS and lead is not None and lead.country:
             self.countries.add(lead.country)
-        elif kind in ("qualifier", "modifier") and key[-1] in RANK_WORDS:
+        elif kind in ("qualifier", "modifier") and key[-1] in rank_words():
             self.rank.add(key[-1])
         elif kind in TITLE_KINDS:
             self._title(key, lexicon)
@@ -155,8 +164,9 @@ class _Reading:
 
     def _title(self, key: tuple[str, ...], lexicon: ActorLexicon) -> None:
         words, self.plural = _title_words(key, lexicon)
-        rank = frozenset(self.rank | ({words[0]} & RANK_WORDS))
-        office = tuple(w for w in words if w not in RANK_WORDS)
+        ranks = rank_words()
+        rank = frozenset(self.rank | ({words[0]} & ranks))
+        office = tuple(w for w in words if w not in ranks)
         if office:
             self.titles.append(Title(office, rank))
         self.rank, self.tail_clean = set(), True

@@ -13,18 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from whimbrel.lexicon import load
 from whimbrel.records import ActorRef, Span
 from whimbrel.resolve.coreference import ActorMemory, Title, describe, linked
 
 __all__ = ["PAIR", "is_pair_phrase", "recall_pair"]
 
 PAIR = re.compile(r"^(?:the\s+)?(?:two|both)(?:\s+the)?\s+(?P<noun>[^\W\d_][\w\s'’-]*)$", re.I)
-# Plural nouns of states, each with the sector the pair is given.
-STATE_NOUNS = {"countries": None, "nations": None, "states": None, "neighbours": None,
-               "neighbors": None, "governments": "GOV"}  # fmt: skip
-SIDE_NOUNS = frozenset({"sides", "parties"})
-# Titles any titled person holds ("the two leaders" after two named ministers).
-GENERAL_TITLES = frozenset({"leader", "man", "woman", "head", "official"})
+# Plural nouns of states with the sector the pair is given ("the two countries"), of the sides
+# of a dispute ("both sides"), and titles any titled person holds ("the two leaders"):
+# coreference.yaml ``state_nouns``, ``side_nouns`` and ``general_titles``.
 PERSON_CONFIDENCE, STATE_CONFIDENCE = 0.6, 0.55
 
 
@@ -41,10 +39,12 @@ def recall_pair(
     if pair is None or sentence is None:
         return ()
     noun = pair["noun"].lower().split()[-1]
-    if noun in STATE_NOUNS:
-        return _state_pair(memory, text, start, sentence.start, sector=STATE_NOUNS[noun])
-    persons = _person_pair(memory, text, start, sentence.start, any_title=noun in SIDE_NOUNS)
-    if persons or noun not in SIDE_NOUNS:
+    words = load("coreference")
+    state_nouns, side_nouns = words["state_nouns"], frozenset(words["side_nouns"])
+    if noun in state_nouns:
+        return _state_pair(memory, text, start, sentence.start, sector=state_nouns[noun])
+    persons = _person_pair(memory, text, start, sentence.start, any_title=noun in side_nouns)
+    if persons or noun not in side_nouns:
         return persons
     return _state_pair(memory, text, start, sentence.start, sector=None)
 
@@ -69,7 +69,8 @@ def _person_pair(
 def _holds(memory: ActorMemory, title: Title, name: str) -> bool:
     """Whether the person filed under ``name`` holds ``title`` ("leader": anyone titled)."""
     held = memory.people[name].titles
-    return bool(held) and (title.words[-1] in GENERAL_TITLES or any(map(title.fit, held)))
+    general = title.words[-1] in load("coreference")["general_titles"]
+    return bool(held) and (general or any(map(title.fit, held)))
 
 
 def _state_pair(

@@ -31,7 +31,7 @@ from whimbrel.records import (
     Span,
 )
 from whimbrel.resolve.actors import ActorLexicon, countries_in_text, is_reporter, resolve_actor_text
-from whimbrel.resolve.coreference import INDEFINITE, PRONOUNS, ActorMemory, describe
+from whimbrel.resolve.coreference import PRONOUNS, ActorMemory, describe, indefinite_words
 from whimbrel.resolve.coreference_pairs import is_pair_phrase, recall_pair
 from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_actors import (
@@ -283,7 +283,7 @@ def coreferent(
     if span.text.lower().strip() in PRONOUNS:
         return memory.recall_pronoun(span.text, start=span.start, sentence=sentence)
     description = describe(span.text, resolvers.actors)
-    if description.title_only and memory.word_before(span.start) not in INDEFINITE:
+    if description.title_only and memory.word_before(span.start) not in indefinite_words():
         return memory.recall_title(description, span.text, start=span.start)
     if ref.country and ref.sector and len((ref.name or "").split()) >= 2:
         return None
