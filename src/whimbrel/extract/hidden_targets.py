@@ -74,6 +74,8 @@ def counted_victims_target(verb: Token, recipients: list[Token]) -> list[Token]:
     main = clause.head
     objects = [o for d in children(main, "dobj") for o in (d, *d.conjuncts)]
     candidates = objects + [p for o in (main, *objects) for p in prep_objects(o, TARGET_PREPS)]
+    # "opened fire to disperse X, arresting 12": whom the main act was aimed at
+    candidates += purpose_objects(main)
     named = [c for c in candidates if names_someone(c)]
     return named[:1] or recipients
 
