@@ -91,6 +91,7 @@ class Extractor:
             for i in found
             if not _is_topic_of_another(sent.doc[i], found)
         }
+        kept = {i: _with_demand_target(sent.doc[i], kept) for i in kept}
         kept = drop_purposes(sent.doc, drop_ended_acts(sent.doc, kept))
         return refused_acts(sent.doc, fold_announced_acts(sent.doc, kept))
 
@@ -164,6 +165,22 @@ def _with_complement_target(token: Token, drafts: dict[int, MentionDraft]) -> Me
             inner = drafts.get(act.i)
             if inner is not None and inner.recipient_spans:
                 return dataclasses.replace(draft, recipient_spans=inner.recipient_spans)
+    return draft
+
+
+def _with_demand_target(token: Token, drafts: dict[int, MentionDraft]) -> MentionDraft:
+    """ "Prisoners rioted, demanding independence from X", "... rioted after a rally calling
+    for the removal of President X": a crowd's act that names no target is aimed at whom the
+    demand it makes is addressed to."""
+    draft = drafts[token.i]
+    if draft.recipient_spans or draft.kind.event_type not in party_rule("crowd_types"):
+        return draft
+    for inner_token in token.subtree:
+        inner = drafts.get(inner_token.i)
+        if inner is not None and inner.kind.event_type == "REQUEST" and inner.recipient_spans:
+            return dataclasses.replace(
+                draft, recipient_spans=inner.recipient_spans, place_is_recipient=False
+            )
     return draft
 
 
