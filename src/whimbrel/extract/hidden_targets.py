@@ -162,6 +162,15 @@ def condition_targets(verb: Token) -> list[Token]:
     return []
 
 
+def is_told_to_act(trigger: Token, obj: Token) -> bool:
+    """ "demanded *the parties to the conflict* to allow access": an object followed by the
+    infinitive it is asked to do is the one asked, named or not."""
+    return obj.pos_ == "NOUN" and any(
+        c.i > obj.i and not children(c, "nsubj") and any(a.tag_ == "TO" for a in children(c, "aux"))
+        for c in children(trigger, "advcl", "xcomp")
+    )
+
+
 def requested_parties(trigger: Token) -> list[Token]:
     """Who is asked, read off what is asked: the named subject of a "that" clause of the
     request noun ("its demand that Israel ease ..."), else a named object or the party inside
@@ -180,7 +189,7 @@ def requested_parties(trigger: Token) -> list[Token]:
                 if subjects:
                     return subjects
     for obj in asked if trigger.pos_ != "NOUN" else []:
-        if names_someone(obj):
+        if names_someone(obj) or is_told_to_act(trigger, obj):
             return [obj]
         # "a meeting of the Security Council", "calm in Kenya": where the asked ones are
         named_of = [p for p in prep_objects(obj, {"of", "in"}) if names_someone(p)]
