@@ -235,6 +235,17 @@ def content_parties(objects: list[Token], *, places: bool) -> list[Token]:
     return []
 
 
+def places_inside(objects: list[Token]) -> list[Token]:
+    """ "blew up power lines *leading into Kabul*": the named place a preposition inside an
+    unnamed target puts it in (not a possessor: "the chief of *Israel's* allies")."""
+    for obj in objects:
+        if obj.pos_ == "NOUN" and not names_someone(obj):
+            party = first_named_party(obj)
+            if party is not None and party.ent_type_ in PLACE_LABELS and party.dep_ == "pobj":
+                return [party]
+    return []
+
+
 def is_locative_place(token: Token) -> bool:
     """A place named as where something is ("a summit *in Malawi*")."""
     head = token.head

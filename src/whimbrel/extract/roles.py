@@ -32,6 +32,7 @@ from whimbrel.extract.hidden_targets import (
     condition_targets,
     content_parties,
     counted_victims_target,
+    places_inside,
     purpose_objects,
     purpose_targets,
     requested_parties,
@@ -317,6 +318,9 @@ def find_roles(match: TriggerMatch) -> Roles:
             # "rejected a call for peacekeepers in X": the proposal names whom it concerns
             recipients = content_parties(recipients, places=True) or recipients
         recipients = counted_victims_target(token, recipients)
+        if match.kind.event_type in FORCE_TYPES and not any(map(names_someone, recipients)):
+            # "blew up power lines leading into Kabul": the named place of an unnamed target
+            recipients = places_inside(recipients) or recipients
     elif not recipients and token.dep_ == "dobj" and match.kind.event_type in FORCE_TYPES:
         # "used tear gas to disperse students": whom the force the verb uses is aimed at
         recipients = purpose_objects(token.head, named=False)
