@@ -10,7 +10,13 @@ from functools import cache
 from spacy.tokens import Token
 
 from whimbrel import lexicon
-from whimbrel.extract.parties import children, first_prep_objects, prep_objects, with_conjuncts
+from whimbrel.extract.parties import (
+    children,
+    first_prep_objects,
+    names_someone,
+    prep_objects,
+    with_conjuncts,
+)
 from whimbrel.extract.party_lists import relative_possessor
 from whimbrel.extract.subjects import clause_subject, is_passive
 
@@ -97,8 +103,12 @@ def noun_roles(
                 if not is_passive(governor)
                 else prep_objects(governor, {"by"})
             )
-        if not recipients:
-            recipients = first_prep_objects(governor, [r for r in roles if r != "between"])
+        if not any(map(names_someone, recipients)):
+            # "imposed restrictions on its job market *for Romanian workers*": a named party
+            # the light verb's preposition gives beats an unnamed one on the noun
+            on_verb = first_prep_objects(governor, [r for r in roles if r != "between"])
+            if not recipients or any(map(names_someone, on_verb)):
+                recipients = on_verb
         if not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "as":
             recipients = children(governor, "dobj")  # "held refugees *as* human shields"
     return actors, recipients
