@@ -237,13 +237,26 @@ def content_parties(objects: list[Token], *, places: bool) -> list[Token]:
 
 def places_inside(objects: list[Token]) -> list[Token]:
     """ "blew up power lines *leading into Kabul*": the named place a preposition inside an
-    unnamed target puts it in (not a possessor: "the chief of *Israel's* allies")."""
+    unnamed target ties it to; not a possessor ("the chief of *Israel's* allies"), nor a
+    place only where the target is ("a mill *in* X": the event's location, not its target)."""
     for obj in objects:
         if obj.pos_ == "NOUN" and not names_someone(obj):
             party = first_named_party(obj)
-            if party is not None and party.ent_type_ in PLACE_LABELS and party.dep_ == "pobj":
+            if party is None or party.ent_type_ not in PLACE_LABELS or party.dep_ != "pobj":
+                continue
+            if not is_locative_place(party) and not in_relative_clause(party, obj):
                 return [party]
     return []
+
+
+def in_relative_clause(token: Token, top: Token) -> bool:
+    """ "a mill, *which is located north of X*": a relative clause below ``top`` describes
+    where the thing is, it does not tie it to the place."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def is_locative_place(token: Token) -> bool:
