@@ -188,9 +188,8 @@ def recipient_source(verb: Token, role: str) -> list[Token]:
             for subject in children(clause, "nsubj", "nsubjpass")
         ]
     if role == "of" and verb.pos_ == "VERB":  # "demanded the withdrawal *of X* from Y"
-        return prep_source(verb, "of") or [
-            p for obj in children(verb, "dobj") for p in prep_objects(obj, {"of"}) if names_someone(p)
-        ]
+        objects = [p for obj in children(verb, "dobj") for p in prep_objects(obj, {"of"})]
+        return prep_source(verb, "of") or [p for p in objects if names_someone(p)]
     return [p for o in prep_source(verb, role) for p in relation_counterparts(o) or [o]]
 
 
