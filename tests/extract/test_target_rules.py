@@ -68,6 +68,11 @@ CASES = [
         "The rebels returned the weapons seized last month from Nigerian soldiers.",
         ("RETREAT", None, "NGA"),
     ),
+    # "out of" is the "of" of a passive withdrawal: the place left, not those withdrawn
+    (
+        "Forty Kenyan peacekeepers were shipped out of the Somali port of Kismayo on Friday.",
+        ("SANCTION", "", "SOM"),
+    ),
     # a light verb's named "for" party beats the unnamed thing on the noun
     (
         "Austria imposed restrictions on its labour market for Polish workers.",

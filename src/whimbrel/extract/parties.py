@@ -60,6 +60,8 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]:
             found.extend(children(prep, "pobj") or dangling_object(prep))
             for inner in children(prep, "prep"):  # "along with", "together with"
                 found.extend(children(inner, "pobj"))
+        elif prep.lower_ == "out":  # "were shipped *out of* X": the parser hangs "of" on "out"
+            found.extend(prep_objects(prep, preps))
     return found
 
 
