@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from whimbrel import lexicon
+
 # Dependents that end a noun phrase: clauses, coordination and prepositions other than these.
 PHRASE_CUT = frozenset(
     {"relcl", "acl", "advcl", "conj", "cc", "punct", "prep", "ccomp", "parataxis"}
@@ -39,8 +41,6 @@ ISSUER_LABELS = frozenset({"ORG", "GPE"})
 EVENT_AGENT_PREPS = frozenset({"by", "from"})
 EVENT_PARTY_PREPS = frozenset({"with", "between", "among", "against", "to", "toward", "towards"})
 MAX_CLIMB = 4
-# Nouns whose possessor is the other side of a relation ("Israel's ally", "Iran's proxies").
-PARTNER_NOUNS = frozenset({"ally", "proxy", "client", "surrogate"})
 # How far after a bare preposition its lost object may end ("to five Panamanian army officers").
 MAX_DANGLING = 8
 # Whom an aid programme, a plan or a fund is for ("suspended an aid program *for Bosnia*").
@@ -345,7 +345,7 @@ def event_object_parties(obj: Token) -> list[Token]:
             agent for clause in children(current, "acl") for agent in prep_objects(clause, {"by"})
         ]
         # "Iran's militia allies": the possessor of an ally is the other side, not its doer
-        if current.lemma_.lower() not in PARTNER_NOUNS:
+        if current.lemma_.lower() not in lexicon.word_class("partner_nouns"):
             found = found or [p for p in children(current, "poss") if p.pos_ != "PRON"]
         # "rejected proposed *Israeli* changes to the deal": the demonym names the agent
         demonyms = [m for m in children(current, "amod", "compound") if m.ent_type_ == "NORP"]

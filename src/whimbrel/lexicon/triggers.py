@@ -33,6 +33,7 @@ WORD_CLASSES = (
     "attack_nouns",
     "non_agent_causes",
     "quantity_words",
+    "partner_nouns",
 )
 
 POS_VALUES = ("VERB", "NOUN", "ADJ", "PROPN")

@@ -13,7 +13,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
+from whimbrel import lexicon
 from whimbrel.resolve.actor_lexicon import COUNTRY_KINDS, NAMED_KINDS, ActorLexicon, Candidate
 from whimbrel.resolve.actor_text import Token
 
@@ -36,10 +38,6 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 # "UN-backed government", "Iranian-funded militia": the backer, not who the actor is ("US-led"
 # keeps its leader, who is one of the actor).
 BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "trained"})
-# "Iran's militia allies in Syria", "Russia's proxies": whose ally the actor is, not its country.
-PARTNER_WORDS = frozenset(
-    {"ally", "allies", "proxy", "proxies", "client", "clients", "surrogate", "surrogates"}
-)
 # How many words after a possessor its partner word may come ("Iran's *militia allies*").
 MAX_PARTNER_GAP = 3
 NAME_BREAKERS = frozenset({"name", "capital", "place", "group"})
@@ -226,7 +224,15 @@ def _possesses_partner(piece: Piece, tokens: list[Token]) -> bool:
     if piece.end >= len(tokens) or tokens[piece.end].plain not in POSSESSIVE:
         return False
     following = tokens[piece.end + 1 : piece.end + 1 + MAX_PARTNER_GAP]
-    return any(t.key in PARTNER_WORDS for t in following)
+    return any(t.key in partner_words() for t in following)
+
+
+@cache
+def partner_words() -> frozenset[str]:
+    """ "Iran's militia allies in Syria", "Russia's proxies": whose ally the actor is, not its
+    country; triggers.yaml's partner nouns and their plurals."""
+    nouns = lexicon.word_class("partner_nouns")
+    return nouns | {n[:-1] + "ies" if n.endswith("y") else n + "s" for n in nouns}
 
 
 def _names_identity(piece: Piece) -> bool:
