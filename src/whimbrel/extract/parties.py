@@ -260,12 +260,24 @@ def is_party(token: Token, trigger: Token) -> bool:
     )
 
 
+def is_mistagged_first_name(token: Token) -> bool:
+    """ "Barack Obama and X met": a first name the tagger took for a preposition; the rest of
+    the name hangs on it as its object."""
+    return token.pos_ == "ADP" and token.ent_type_ == "PERSON"
+
+
+def first_name_objects(token: Token) -> list[Token]:
+    """The rest of the name a mistagged first name heads ("*Barack* Obama" -> Obama)."""
+    if not is_mistagged_first_name(token):
+        return []
+    return [c for c in children(token, "pobj") if c.ent_type_ == "PERSON"]
+
+
 def party_head(token: Token) -> Token:
     """ "met with President Joe Biden Tuesday": the parser may head the name with the date
     that follows it; the name is the party."""
-    if token.pos_ == "ADP" and token.ent_type_ == "PERSON":
-        # "Barack Obama and ... met": a first name the tagger took for a preposition
-        names = [c for c in children(token, "pobj") if c.ent_type_ == "PERSON"]
+    if is_mistagged_first_name(token):
+        names = first_name_objects(token)
         return names[0] if names else token
     if token.ent_type_ not in NOT_PARTY_LABELS:
         return token
@@ -308,8 +320,8 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         stack.extend(child.children)
     first = min(kept, key=lambda t: t.i)
     last = max(kept, key=lambda t: t.i)
-    if head.dep_ == "pobj" and head.head.pos_ == "ADP" and head.head.ent_type_ == "PERSON":
-        first = min(first, head.head, key=lambda t: t.i)  # "Barack" tagged as a preposition
+    if head.dep_ == "pobj" and is_mistagged_first_name(head.head):
+        first = min(first, head.head, key=lambda t: t.i)
     while last.i > first.i and (
         last.is_punct or last.is_space or last.dep_ == "case" and last.i > head.i
     ):

@@ -17,6 +17,7 @@ from whimbrel import lexicon
 from whimbrel.extract.parties import (
     MAX_CLIMB,
     children,
+    first_name_objects,
     is_dangling_apposition,
     is_name,
     names_someone,
@@ -126,13 +127,8 @@ def lost_list_members(head: Token, *, limit: int = 40) -> list[Token]:
 def mistagged_name_subjects(verb: Token) -> list[Token]:
     """ "Barack Obama and X met": a first name the tagger took for a preposition before the
     verb hangs the subject on the verb as that preposition's object."""
-    return [
-        obj
-        for prep in children(verb, "prep")
-        if prep.i < verb.i and prep.ent_type_ == "PERSON"
-        for obj in children(prep, "pobj")
-        if obj.ent_type_ == "PERSON"
-    ]
+    before = [prep for prep in children(verb, "prep") if prep.i < verb.i]
+    return [obj for prep in before for obj in first_name_objects(prep)]
 
 
 def attack_agents(verb: Token) -> list[Token]:
