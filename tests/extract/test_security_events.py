@@ -19,6 +19,8 @@ FOUND = [
     ("Troops engaged the militants near the village.", ("ASSAULT", "190")),
     ("The patrol called in a strike on the enemy position.", ("ASSAULT", "190")),
     ("The army launched an air strike targeting a rebel camp.", ("ASSAULT", "195")),
+    # "called in" fire is no request, but "called on" still is one
+    ("In a video message, the union called on Peru to free the miners.", ("REQUEST", "020")),
 ]
 
 # (sentence, event type that must not be found): no labour strike, no request, no bare death
@@ -56,3 +58,14 @@ def test_acting_without_firing_is_no_firing(mentions_of) -> None:  # type: ignor
 def test_agentless_arrest_is_by_the_state_the_story_last_named(summaries) -> None:  # type: ignore[no-untyped-def]
     text = "Soldiers searched a market in Peshawar on Friday. Two men were detained."
     assert ("COERCE", "PAK", "?", "asserted") in summaries(text)
+
+
+def test_without_negates_only_the_act_it_governs(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "A week passed without progress in the talks between Ghana and Togo."
+    talks = [m for m in mentions_of(text) if m.trigger.text == "talks"]
+    assert talks and all(m.modality != "negated" for m in talks), talks
+
+
+def test_an_arrest_that_did_not_happen_takes_no_state_from_the_story(summaries) -> None:  # type: ignore[no-untyped-def]
+    text = "Rioters burned cars in Nairobi on Monday. Those who loot should be arrested."
+    assert not [s for s in summaries(text) if s[0] == "COERCE" and s[1] == "KEN"]

@@ -129,13 +129,15 @@ class Extractor:
         if not roles.actors and not roles.recipients and not crowd_at_place:
             return None
         actor_spans = tuple(_phrase(t) for t in roles.actors)
-        if not actor_spans and is_state_act(token, match.kind.cameo_code):
-            # "was arrested in Lebanon": by Lebanon's authorities; with no place in the
-            # sentence, by those of the place the story last named
-            state = places[0] if places else prior_place
-            actor_spans = (state,) if state is not None else ()
         date = attached_date(token, reporting=reporting)
         modality, hedged = mention_modality(token, cues=self.modality)
+        if not actor_spans and is_state_act(token, match.kind.cameo_code):
+            # "was arrested in Lebanon": by Lebanon's authorities; with no place in the
+            # sentence, an arrest that happened ("should be arrested" is none) is by those of
+            # the place the story last named
+            later = prior_place if modality == "asserted" else None
+            state = places[0] if places else later
+            actor_spans = (state,) if state is not None else ()
         return MentionDraft(
             story_id=story_id,
             kind=match.kind,

@@ -104,7 +104,7 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
         lemma = token.lemma_.lower()
         if level > 0 and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
             found |= _governor_cues(lemma, cues)
-        if level > 0 and token.dep_ == "prep" and token.lower_ in cues.negation_words:
+        if level == 1 and token.dep_ == "prep" and token.lower_ in cues.negation_words:
             found.add("negated")  # "searched the house *without* firing a shot"
         reported = _is_reported(token, cues)
         for child in token.children:
