@@ -69,3 +69,8 @@ def test_without_negates_only_the_act_it_governs(mentions_of) -> None:  # type: 
 def test_an_arrest_that_did_not_happen_takes_no_state_from_the_story(summaries) -> None:  # type: ignore[no-untyped-def]
     text = "Rioters burned cars in Nairobi on Monday. Those who loot should be arrested."
     assert not [s for s in summaries(text) if s[0] == "COERCE" and s[1] == "KEN"]
+
+
+def test_an_agentless_inquiry_takes_no_state_from_the_story(summaries) -> None:  # type: ignore[no-untyped-def]
+    text = "Rioters burned cars in Nairobi on Monday. The fires were investigated."
+    assert not [s for s in summaries(text) if s[0] == "ACCUSE" and s[1] == "KEN"]

@@ -135,7 +135,8 @@ class Extractor:
             # "was arrested in Lebanon": by Lebanon's authorities; with no place in the
             # sentence, an arrest that happened ("should be arrested" is none) is by those of
             # the place the story last named
-            later = prior_place if modality == "asserted" else None
+            arrest = match.kind.event_type == "COERCE"
+            later = prior_place if modality == "asserted" and arrest else None
             state = places[0] if places else later
             actor_spans = (state,) if state is not None else ()
         return MentionDraft(
