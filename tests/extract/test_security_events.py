@@ -25,8 +25,8 @@ FOUND = [
 
 # (sentence, event type that must not be found): no labour strike, no request, no bare death
 ABSENT = [
-    ("The air strike was called in on the target near Herat.", "PROTEST"),
-    ("The air strike was called in on the target near Herat.", "REQUEST"),
+    ("Two air strikes were called in on the ridge near Herat.", "PROTEST"),
+    ("Two air strikes were called in on the ridge near Herat.", "REQUEST"),
     ("Troops engaged in talks with the village elders.", "ASSAULT"),
     ("The death of the former president saddened Ghana.", "ASSAULT"),
     ("Since his capture in 2009 the commander has been in prison.", "COERCE"),
