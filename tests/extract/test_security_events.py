@@ -30,6 +30,9 @@ ABSENT = [
     ("Troops engaged in talks with the village elders.", "ASSAULT"),
     ("The death of the former president saddened Ghana.", "ASSAULT"),
     ("Since his capture in 2009 the commander has been in prison.", "COERCE"),
+    # fighting a problem or a legal act is no armed fight
+    ("Brazil and Peru signed a pact to fight global warming.", "ASSAULT"),
+    ("The farmers vowed to fight the eviction in court.", "ASSAULT"),
 ]
 
 
