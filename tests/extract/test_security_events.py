@@ -19,6 +19,9 @@ FOUND = [
     ("Troops engaged the militants near the village.", ("ASSAULT", "190")),
     ("The patrol called in a strike on the enemy position.", ("ASSAULT", "190")),
     ("The army launched an air strike targeting a rebel camp.", ("ASSAULT", "195")),
+    # the captured are not the capturers: an arrest, not an abduction
+    ("Four suspected rebels were captured by the police in Gulu.", ("COERCE", "173")),
+    ("Rebels captured two soldiers near the border.", ("ASSAULT", "181")),
     # "called in" fire is no request, but "called on" still is one
     ("In a video message, the union called on Peru to free the miners.", ("REQUEST", "020")),
 ]
@@ -30,6 +33,9 @@ ABSENT = [
     ("Troops engaged in talks with the village elders.", "ASSAULT"),
     ("The death of the former president saddened Ghana.", "ASSAULT"),
     ("Since his capture in 2009 the commander has been in prison.", "COERCE"),
+    # destroying seized arms or drugs disposes of them
+    ("Customs officers destroyed two tonnes of seized cocaine in Durban.", "ASSAULT"),
+    ("The patrol destroyed the weapons cache on site.", "ASSAULT"),
     # fighting a problem or a legal act is no armed fight
     ("Brazil and Peru signed a pact to fight global warming.", "ASSAULT"),
     ("The farmers vowed to fight the eviction in court.", "ASSAULT"),
