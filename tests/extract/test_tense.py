@@ -22,6 +22,14 @@ CASES = [
     # a modal perfect looks back, it plans nothing
     ("The blast could have killed scores of shoppers.", "killed", "past"),
     ("The minister visits Accra every spring.", "visits", "present"),
+    # a present perfect that lasts until a date reaches ahead; a past perfect does not
+    ("The strike has kept the shops shut until Thursday.", "kept", "future"),
+    ("The ministry has closed all schools until Monday.", "closed", "future"),
+    ("The ministry had closed all schools until Monday.", "closed", "past"),
+    ("Troops have fought through the night.", "fought", "past"),
+    # a headline's infinitive announces what is to come
+    ("Banks to remain closed until Friday", "remain", "future"),
+    ("Nurses to strike over pay next week", "strike", "future"),
 ]
 
 

@@ -66,8 +66,13 @@ class Extractor:
 
     def extract(self, doc: Doc, article: Article) -> ParsedStory:
         drafts: list[MentionDraft] = []
+        states = [e for e in doc_ents(doc) if e.label_ == "GPE"]
+        named = 0  # how many of the states lie before the sentence
         for sent in doc.sents:
-            drafts.extend(self.sentence_drafts(sent, story_id=article.id))
+            while named < len(states) and states[named].end <= sent.start:
+                named += 1
+            prior_place = _token_span(states[named - 1].root) if named else None
+            drafts.extend(self.sentence_drafts(sent, story_id=article.id, prior_place=prior_place))
         entities = tuple(
             EntityMention(Span(e.start_char, e.end_char, e.text), e.label_)
             for e in doc_ents(doc)
@@ -75,7 +80,11 @@ class Extractor:
         )
         return ParsedStory(article=article, drafts=tuple(drafts), entities=entities)
 
-    def sentence_drafts(self, sent: SpacySpan, *, story_id: str) -> list[MentionDraft]:
+    def sentence_drafts(
+        self, sent: SpacySpan, *, story_id: str, prior_place: Span | None = None
+    ) -> list[MentionDraft]:
+        """The sentence's drafts; ``prior_place`` is the last state's place named before it,
+        the actor of an agentless arrest that names no place ("One man was detained")."""
         matches = drop_parts_of_multiword(list(find_triggers(sent, self.triggers)))
         if not matches:
             return []
@@ -83,7 +92,7 @@ class Extractor:
         sentence = Span(sent.start_char, sent.end_char, sent.text)
         found: dict[int, MentionDraft] = {}
         for match in matches:
-            draft = self.draft(match, sentence=sentence, story_id=story_id)
+            draft = self.draft(match, sentence=sentence, story_id=story_id, prior_place=prior_place)
             if draft is not None:
                 found[match.token.i] = _with_attribution(draft, attribution)
         kept = {
@@ -95,7 +104,14 @@ class Extractor:
         kept = drop_purposes(sent.doc, drop_ended_acts(sent.doc, kept))
         return refused_acts(sent.doc, fold_announced_acts(sent.doc, kept))
 
-    def draft(self, match: TriggerMatch, *, sentence: Span, story_id: str) -> MentionDraft | None:
+    def draft(
+        self,
+        match: TriggerMatch,
+        *,
+        sentence: Span,
+        story_id: str,
+        prior_place: Span | None = None,
+    ) -> MentionDraft | None:
         roles = find_roles(match)
         token = match.token
         aimed_at_place = match.kind.event_type in party_rule("place_target_types")
@@ -114,10 +130,16 @@ class Extractor:
         if not roles.actors and not roles.recipients and not crowd_at_place:
             return None
         actor_spans = tuple(_phrase(t) for t in roles.actors)
-        if not actor_spans and places and is_state_act(token, match.kind.cameo_code):
-            actor_spans = (places[0],)  # "was arrested in Lebanon": by Lebanon's authorities
         date = attached_date(token, reporting=reporting)
         modality, hedged = mention_modality(token, cues=self.modality)
+        if not actor_spans and is_state_act(token, match.kind.cameo_code):
+            # "was arrested in Lebanon": by Lebanon's authorities; with no place in the
+            # sentence, an arrest that happened ("should be arrested" is none) is by those of
+            # the place the story last named
+            arrest = match.kind.event_type == "COERCE"
+            later = prior_place if modality == "asserted" and arrest else None
+            state = places[0] if places else later
+            actor_spans = (state,) if state is not None else ()
         return MentionDraft(
             story_id=story_id,
             kind=match.kind,

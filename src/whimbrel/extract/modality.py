@@ -104,6 +104,8 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
         lemma = token.lemma_.lower()
         if level > 0 and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
             found |= _governor_cues(lemma, cues)
+        if level == 1 and token.dep_ == "prep" and token.lower_ in cues.negation_words:
+            found.add("negated")  # "searched the house *without* firing a shot"
         reported = _is_reported(token, cues)
         for child in token.children:
             cues_found = _child_cues(child, cues)
@@ -201,9 +203,54 @@ def tense_of(trigger: Token, *, cues: ModalityCues) -> str | None:
             # "is to be held": a plan; "is due to be published": the governor tells
             if token.dep_ == "xcomp" and token.head.lemma_.lower() == "be":
                 return "future"
+            if is_headline_infinitive(token):
+                return "future"
             continue  # an infinitive has no tense of its own, its "been"/"be" neither
+        if perfect and reaches_until(token):
+            return "future"
         if token.tag_ in ("VBD", "VBN"):
             return "past"
         if token.tag_ in ("VBZ", "VBP"):
             return "present"
     return None
+
+
+# Prepositions that carry a present-perfect act forward to a date ("has shut the border *until*
+# Friday"): the act lasts to that date.
+EXTENDING_PREPOSITIONS = frozenset({"until", "till", "til", "through"})
+# Where the parser hangs the lasting state: "has kept markets *closed* until Friday".
+EXTENDED_PARTS = frozenset({"acl", "acomp", "oprd", "xcomp", "ccomp"})
+
+
+def is_headline_infinitive(verb: Token) -> bool:
+    """ "Banks to remain closed until Friday": a headline's main verb in the infinitive, with
+    its subject, announces what is to come. The parser may make the subject the root and hang
+    the infinitive on it ("Nurses to strike next week")."""
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    head = verb.head
+    return (
+        verb.dep_ in ("acl", "advcl", "relcl")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+    )
+
+
+def reaches_until(verb: Token) -> bool:
+    """ "has kept markets closed until Friday": an "until" phrase on the present perfect verb
+    or on its complement or participle (not on a past perfect "had")."""
+    if not any(a.lower_ in ("has", "have", "'ve", "'s") for a in verb.children if a.dep_ == "aux"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = [
+        verb,
+        *(c for h in (verb, *objects) for c in h.children if c.dep_ in EXTENDED_PARTS),
+    ]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in EXTENDING_PREPOSITIONS
+        and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
+        for h in heads
+        for c in h.children
+    )
