@@ -43,6 +43,8 @@ RELATIVE_PREPS = frozenset({"since", "after", "before", "until", "till", "follow
 # "0630", "1805": hours and minutes of a 24-hour clock.
 MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
+# A day of the month written before the month ("21", "21st").
+DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
 # What may part a weekday from the date after it: a comma, or a day number the parser left out
 # of the date ("saturday 11 november" tagged "saturday" and "november").
 DATE_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?")
@@ -98,6 +100,7 @@ def _date_span(ent: SpacySpan) -> Span:
     none itself ("Saturday, 1 October", "saturday 11 november" tagged as two): together they
     name one day."""
     doc = ent.doc
+    ent = _with_day_number_before(ent)
     if any(c.isdigit() for c in ent.text):
         return as_span(ent)
     text = doc_text(doc)
@@ -114,6 +117,26 @@ def _date_span(ent: SpacySpan) -> Span:
         ):
             return Span(ent.start_char, other.end_char, text[ent.start_char : other.end_char])
     return as_span(ent)
+
+
+def _with_day_number_before(ent: SpacySpan) -> SpacySpan:
+    """ "the morning of 21 December", "the 3rd of May": a month with the day number the parser
+    left out of the date (tagged a number), which together name one day."""
+    doc = ent.doc
+    if ent.start == 0 or ent[0].lower_.rstrip(".") not in _month_names():
+        return ent
+    start = ent.start - 1
+    if doc[start].lower_ == "of" and start > 0:
+        start -= 1
+    day = DAY_NUMBER.fullmatch(doc[start].text)
+    if day is None or not 1 <= int(day.group(1)) <= 31 or doc[start].ent_type_ in DATE_LABELS:
+        return ent
+    return doc[start : ent.end]
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    return frozenset(lexicon.load("dates")["months"])
 
 
 def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | None:
@@ -174,8 +197,10 @@ def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) ->
         if ent.label_ in DATE_LABELS
         and clause.left_edge.i <= ent.root.i <= clause.right_edge.i
         and _same_clause(ent.root, clause, reporting=reporting)
+        and not _in_other_conjunct(ent.root, clause, trigger=trigger)
         and not in_dateline(ent)
         and not (ent.root.dep_ == "pobj" and _is_clock_time(ent.root.head, ent.root))
+        and not _clock_time_before_zone(ent)
         and not _ordinal_of_a_noun(ent)
     ]
     return min(found, key=lambda ent: abs(ent.root.i - trigger.i), default=None)
@@ -215,6 +240,22 @@ def _same_clause(token: Token, clause: Token, *, reporting: frozenset[str]) -> b
     return True
 
 
+def _in_other_conjunct(token: Token, clause: Token, *, trigger: Token) -> bool:
+    """Whether ``token`` lies in a conjoined clause with a subject of its own that does not
+    hold the trigger ("Her murder set off protests; workers staged a strike on 1 May"): that
+    clause tells another happening."""
+    while token.i != clause.i and token.head.i != token.i:
+        if (
+            token.dep_ == "conj"
+            and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and not token.left_edge.i <= trigger.i <= token.right_edge.i
+        ):
+            return True
+        token = token.head
+    return False
+
+
 def _date_of(child: Token) -> SpacySpan | None:
     if child.dep_ in ("npadvmod", "tmod", "nmod", "advmod", "obl", "compound"):
         return entity_at(child, DATE_LABELS)
@@ -230,6 +271,21 @@ def _date_of(child: Token) -> SpacySpan | None:
 def _is_clock_time(prep: Token, pobj: Token) -> bool:
     """ "at 1805", "at 0630": a 24-hour clock time, which the parser may take for a year."""
     return prep.lower_ == "at" and bool(MILITARY_TIME.fullmatch(pobj.text))
+
+
+def _clock_time_before_zone(ent: SpacySpan) -> bool:
+    """ "2115 local time", "0630 hours", "1805 GMT": a 24-hour clock time, not a year."""
+    doc = ent.doc
+    if not MILITARY_TIME.fullmatch(ent.text) or ent.end >= len(doc):
+        return False
+    return doc[ent.end].lower_ in _clock_words()
+
+
+@cache
+def _clock_words() -> frozenset[str]:
+    """The first words of the time zones, and "hours" ("0630 hours")."""
+    zones = lexicon.load("dates")["time_zones"]
+    return frozenset({"hours", "hrs", *(zone.split()[0] for zone in zones)})
 
 
 def _ordinal_of_a_noun(ent: SpacySpan) -> bool:
@@ -251,10 +307,20 @@ def _with_day_of(ent: SpacySpan, pobj: Token) -> SpacySpan:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for inner in prep.children:
-            day = entity_at(inner, DATE_LABELS) if inner.dep_ == "pobj" else None
+            day = _day_before(inner) if inner.dep_ == "pobj" else None
             if day is not None and day.start > ent.start:
-                return ent.doc[ent.start : max(day.end, inner.i + 1)]
+                return ent.doc[ent.start : day.end]
     return ent
+
+
+def _day_before(pobj: Token) -> SpacySpan | None:
+    """The date of an of-phrase: its object's own, or one qualifying it, which the parser may
+    make a compound of the noun after it ("the early hours of 5 October rebels shelled")."""
+    for token in pobj.subtree:
+        day = entity_at(token, DATE_LABELS)
+        if token.i > pobj.i or day is not None:
+            return day
+    return None
 
 
 # ---------------------------------------------------------------- places
