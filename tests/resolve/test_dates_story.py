@@ -187,3 +187,13 @@ def test_lead_date_is_found_past_a_wrap():
         "last night",
         "2012-06-11",
     )
+
+
+@pytest.mark.parametrize("anaphor", ["the same day", "the day", "18:00 UTC", "at 0630 GMT"])
+def test_the_day_under_discussion_or_its_hour_takes_the_last_day_named(anaphor):
+    # "Markets fell on Friday ... The index closed down 3% at 18:00 UTC": the hour (or "the
+    # day") names no day of its own; the happening took place on the last day the story named.
+    drafts = [_draft("Sunday"), _draft(anaphor), _draft(None)]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert [d.value.isoformat() for d in dates] == ["2012-06-10"] * 3
+    assert dates[1].method.startswith("story-date:")
