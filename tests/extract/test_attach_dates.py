@@ -133,6 +133,18 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
             "sealed",
             ("Monday", False),
         ),
+        # A clause a semicolon parts from the next tells a happening of its own.
+        (
+            "The shooting of the mayor sparked riots; students blocked the main roads on 4 June.",
+            "shooting",
+            None,
+        ),
+        # A vague past adverb is the happening's own time, not the story's day.
+        (
+            "The rally honoured two organisers who were killed recently in the north.",
+            "killed",
+            ("recently", False),
+        ),
         # A day number the parser tagged a number still belongs to the month after it.
         (
             "Early in the morning of 14 March armed men raided a farm north of the capital.",

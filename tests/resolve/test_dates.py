@@ -161,6 +161,11 @@ def test_article_date_ref_is_flagged_as_fallback():
         ("14:30 GMT", "past", "2013-03-22"),
         ("0800 UTC", "past", "2013-03-22"),
         ("7:15 p.m. (GMT +3)", "past", "2013-03-22"),
+        # A 24-hour clock time before "hours" or "local time", or after "at", is no year.
+        ("at 1500", "past", "2013-03-22"),
+        ("2115 local time", "past", "2013-03-22"),
+        ("0630 hours", "past", "2013-03-22"),
+        ("in 1995", "past", "1995"),
     ],
 )
 def test_timex_values(raw, tense, timex):

@@ -197,3 +197,12 @@ def test_the_day_under_discussion_or_its_hour_takes_the_last_day_named(anaphor):
     dates = story_dates(drafts, article_date=TUESDAY)
     assert [d.value.isoformat() for d in dates] == ["2012-06-10"] * 3
     assert dates[1].method.startswith("story-date:")
+
+
+def test_a_happening_said_to_be_recent_does_not_take_the_story_date():
+    # "Rebels shelled the barracks yesterday. ... mourned two comrades who died recently."
+    drafts = [_draft("yesterday"), _draft("recently"), _draft("in the past"), _draft(None)]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert [d.method for d in dates] == ["rule:day-word", "article-date", "article-date"] + [
+        "story-date:rule:day-word"
+    ]

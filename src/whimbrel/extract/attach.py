@@ -39,6 +39,8 @@ __all__ = ["Attached", "Dateline", "attached_date", "attached_places", "find_dat
 DATE_LABELS = frozenset({"DATE", "TIME"})
 # Clauses with a time of their own: a relative clause, a reported or a subject clause.
 OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "csubj", "parataxis"})
+# Dependencies the parser gives a clause it hangs on another across a semicolon.
+SEMICOLON_DEPS = frozenset({"ccomp", "parataxis", "conj"})
 RELATIVE_PREPS = frozenset({"since", "after", "before", "until", "till", "following", "prior"})
 # "0630", "1805": hours and minutes of a 24-hour clock.
 MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
@@ -76,7 +78,7 @@ def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | No
     """The DATE/TIME entity that modifies the event's clause, nearest level first; else the
     nearest one inside the event's clause, wherever the parser hung it ("seized weapons
     during a patrol in the Orgun district of Paktika on Tuesday")."""
-    levels = climb(trigger, reporting=reporting)
+    levels = _before_semicolon(climb(trigger, reporting=reporting))
     clause = [token for token, on_report in levels if not on_report][-1]
     for level, (token, on_report) in enumerate(levels):
         found = _date_at_level(token, level=level)
@@ -93,6 +95,17 @@ def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | No
         return Attached(_date_span(ent), on_report=on_report, anchor=anchor)
     inside = _date_inside(clause, trigger=trigger, reporting=reporting)
     return None if inside is None else Attached(_date_span(inside), on_report=False, anchor=clause)
+
+
+def _before_semicolon(levels: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
+    """The levels up to a clause a semicolon parts from the one above it: clauses so joined
+    tell happenings of their own ("Her murder set off protests; workers struck on 1 May"),
+    though the parser may hang one on the other."""
+    for n, ((token, _), (head, _)) in enumerate(zip(levels, levels[1:], strict=False)):
+        low, high = sorted((token.i, head.i))
+        if token.dep_ in SEMICOLON_DEPS and any(t.text == ";" for t in token.doc[low + 1 : high]):
+            return levels[: n + 1]
+    return levels
 
 
 def _date_span(ent: SpacySpan) -> Span:
@@ -150,7 +163,27 @@ def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | Non
             return ent, token
     if level == 0 and token.pos_ == "NOUN":
         return _date_of_own_relative_clause(token)
+    if level == 0:
+        return _vague_time_adverb(token)
     return None
+
+
+def _vague_time_adverb(verb: Token) -> tuple[SpacySpan, Token] | None:
+    """ "who were killed recently", "had previously clashed": no date, but words that set the
+    happening apart from the day the story tells of (no entity, so found by their word)."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _vague_time_words():
+            return child.doc[child.i : child.i + 1], verb
+    return None
+
+
+@cache
+def _vague_time_words() -> frozenset[str]:
+    """The one-word adverbs of a vague past ("recently", "previously"); not "later", which
+    mostly means later the same day."""
+    return frozenset(
+        w for w in lexicon.load("dates")["past_ref"] if w.endswith("ly") and " " not in w
+    )
 
 
 def _date_of_own_relative_clause(noun: Token) -> tuple[SpacySpan, Token] | None:

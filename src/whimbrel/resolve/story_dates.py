@@ -24,7 +24,14 @@ from typing import cast
 from whimbrel import lexicon
 from whimbrel.extract.attach import Dateline, find_dateline
 from whimbrel.records import DateRef, MentionDraft, ParsedStory, Span
-from whimbrel.resolve.date_types import ANAPHOR_METHOD, CENTURY_METHOD, CLOCK_METHOD, DECADE_METHOD
+from whimbrel.resolve.date_types import (
+    ANAPHOR_METHOD,
+    CENTURY_METHOD,
+    CLOCK_METHOD,
+    DECADE_METHOD,
+    FUTURE_REF_METHOD,
+    PAST_REF_METHOD,
+)
 from whimbrel.resolve.dates import Tense, article_date_ref, resolve_date
 
 __all__ = ["REPORT_DATE_PREFIX", "event_date", "lead_date", "lead_paragraph", "story_dates"]
@@ -80,8 +87,12 @@ def story_dates(
         if event is not None:
             previous = passed or previous
             dates.append(event)
-        elif previous is not None and _tells_what_happened(
-            draft, date, in_dated_sentence=draft.sentence == dated_sentence
+        elif (
+            previous is not None
+            and _tells_what_happened(
+                draft, date, in_dated_sentence=draft.sentence == dated_sentence
+            )
+            and not _vaguely_dated(draft, article_date=article_date)
         ):
             dates.append(_inherited(previous))
         else:
@@ -98,6 +109,15 @@ def _tells_what_happened(draft: MentionDraft, date: DateRef, *, in_dated_sentenc
     its sentence leads to it."""
     past = draft.tense == "past" or (draft.tense is None and in_dated_sentence)
     return draft.modality == "asserted" and past and not date.method.startswith(REPORT_DATE_PREFIX)
+
+
+def _vaguely_dated(draft: MentionDraft, *, article_date: dt.date) -> bool:
+    """ "who were killed recently", "had clashed in the past": a happening its own words
+    set apart from the day the story tells of, which that day does not date."""
+    if draft.date_span is None:
+        return False
+    ref = resolve_date(draft.date_span.text, article_date=article_date, tense="past")
+    return ref is not None and ref.method in (PAST_REF_METHOD, FUTURE_REF_METHOD)
 
 
 def lead_date(story: ParsedStory, *, dateline: Dateline | None | str = FIND) -> DateRef | None:
