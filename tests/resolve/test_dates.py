@@ -222,7 +222,7 @@ def test_undated_mentions_take_the_story_date_before_them():
         "2021-11-05",
         "2021-11-05",
         "2021-11-07",
-        "2021-11-05",
+        "2021-11-07",  # "recently" sets the happening apart from the story's Friday
         "2021-11-03",
         "2021-11-03",
     ]
