@@ -99,6 +99,8 @@ def test_method_says_how_the_date_was_found(raw, method):
         "for several months",
         "a week",
         "the past three years",
+        "for 15 days",
+        "12 days",
         "the meeting",
         "may",
         "",

@@ -188,7 +188,7 @@ def _duration_pattern() -> re.Pattern[str]:
 
 
 def _plural(unit: str) -> str:
-    if unit.endswith("y"):
+    if unit.endswith("y") and unit[-2] not in "aeiou":  # "centuries", but "days"
         return unit[:-1] + "ies"
     return unit[:-2] + "a" if unit.endswith("ium") else unit + "s"
 
