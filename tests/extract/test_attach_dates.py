@@ -145,6 +145,12 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
             "killed",
             ("recently", False),
         ),
+        # A phrase naming the period last told of, which the parser does not tag.
+        (
+            "During the same period, the navy seized four boats off the coast.",
+            "seized",
+            ("the same period", False),
+        ),
         # A day number the parser tagged a number still belongs to the month after it.
         (
             "Early in the morning of 14 March armed men raided a farm north of the capital.",

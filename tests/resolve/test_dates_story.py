@@ -206,3 +206,12 @@ def test_a_happening_said_to_be_recent_does_not_take_the_story_date():
     assert [d.method for d in dates] == ["rule:day-word", "article-date", "article-date"] + [
         "story-date:rule:day-word"
     ]
+
+
+def test_the_same_period_takes_the_last_period_named_even_a_month():
+    # "Troops reported heavy clashes in May. ... During the same period, the army seized arms."
+    drafts = [_draft("in May"), _draft("during the same period"), _draft(None)]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert [(d.value.isoformat(), d.precision) for d in dates[:2]] == [("2012-05-01", "month")] * 2
+    assert dates[1].method == "story-date:rule:month"
+    assert dates[2].method == "article-date"

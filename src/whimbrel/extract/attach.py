@@ -291,14 +291,29 @@ def _in_other_conjunct(token: Token, clause: Token, *, trigger: Token) -> bool:
 
 def _date_of(child: Token) -> SpacySpan | None:
     if child.dep_ in ("npadvmod", "tmod", "nmod", "advmod", "obl", "compound"):
-        return entity_at(child, DATE_LABELS)
+        return entity_at(child, DATE_LABELS) or _back_reference(child)
     # "since Oct. 1", "until Friday": the event is placed relative to that day, not on it.
     if child.dep_ == "prep" and child.lower_ not in RELATIVE_PREPS:
         for pobj in child.children:
             if pobj.dep_ == "pobj" and not _is_clock_time(child, pobj):
                 ent = entity_at(pobj, DATE_LABELS)
-                return None if ent is None else _with_day_of(ent, pobj)
+                return _back_reference(pobj) if ent is None else _with_day_of(ent, pobj)
     return None
+
+
+def _back_reference(noun: Token) -> SpacySpan | None:
+    """ "during the same period", "that day": the period the story named last, which the
+    parser seldom tags as a date."""
+    if noun.pos_ != "NOUN":
+        return None
+    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+    words = phrase.text.lower().removeprefix("the ")
+    return phrase if words in _back_references() else None
+
+
+@cache
+def _back_references() -> frozenset[str]:
+    return frozenset(lexicon.load("dates")["back_references"])
 
 
 def _is_clock_time(prep: Token, pobj: Token) -> bool:

@@ -32,7 +32,7 @@ from whimbrel.resolve.date_types import (
     FUTURE_REF_METHOD,
     PAST_REF_METHOD,
 )
-from whimbrel.resolve.dates import Tense, article_date_ref, resolve_date
+from whimbrel.resolve.dates import Tense, article_date_ref, normalise_date_text, resolve_date
 
 __all__ = ["REPORT_DATE_PREFIX", "event_date", "lead_date", "lead_paragraph", "story_dates"]
 
@@ -82,11 +82,14 @@ def story_dates(
     passed_on = [d if d is not None and _passes_on(d, article_date) else None for d in explicit]
     first = next((d for d in passed_on if d is not None), lead)
     dates: list[DateRef] = []
-    previous, dated_sentence = first, None
+    previous, dated_sentence, named = first, None, None
     for draft, date, event, passed in zip(drafts, own, explicit, passed_on, strict=True):
         if event is not None:
             previous = passed or previous
+            named = event if event.value <= article_date else named
             dates.append(event)
+        elif named is not None and _refers_back(draft):
+            dates.append(_inherited(named))
         elif (
             previous is not None
             and _tells_what_happened(
@@ -109,6 +112,17 @@ def _tells_what_happened(draft: MentionDraft, date: DateRef, *, in_dated_sentenc
     its sentence leads to it."""
     past = draft.tense == "past" or (draft.tense is None and in_dated_sentence)
     return draft.modality == "asserted" and past and not date.method.startswith(REPORT_DATE_PREFIX)
+
+
+def _refers_back(draft: MentionDraft) -> bool:
+    """ "during the same period, the army seized ...", "on that day": a past happening dated by
+    the period last named, even a month ("clashes in November"), which is not passed on to
+    undated mentions."""
+    if draft.date_span is None or draft.date_is_report or draft.tense != "past":
+        return False
+    words = lexicon.load("dates")
+    text = normalise_date_text(draft.date_span.text, words=words)
+    return text in words["back_references"] and draft.modality == "asserted"
 
 
 def _vaguely_dated(draft: MentionDraft, *, article_date: dt.date) -> bool:
