@@ -90,6 +90,12 @@ def test_lead_paragraph_skips_titles_and_finds_hidden_datelines(text, lead):
             (),
             None,
         ),
+        # A day number the parser left out of the month it dates.
+        (
+            "Early in the morning of 8 June armed men burned two trucks outside Herat.",
+            ("June",),
+            ("8 June", "2012-06-08"),
+        ),
         # The article's own day is not a lead date: it dates no earlier happening.
         ("Officials said today that a joint force had searched the valley.", (), None),
     ],

@@ -44,6 +44,10 @@ FIND = "find"
 LEAD_WINDOW = dt.timedelta(days=14)
 # A line of fewer words, or not ending as a sentence does, is a title or boilerplate.
 PROSE_MIN_WORDS = 8
+# A day of the month right before a month name: "21 ", "21st of ".
+_DAY_BEFORE_MONTH = re.compile(
+    r"(?<![\d,.])\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE
+)
 # A sentence's end: its stop and the space or line break after it.
 _SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s|$)")
 
@@ -164,12 +168,27 @@ def lead_date(story: ParsedStory, *, dateline: Dateline | None | str = FIND) -> 
 def _lead_expressions(story: ParsedStory, *, start: int, end: int) -> list[Span]:
     """The DATE entities between ``start`` and ``end``, and the day words the parser tagged
     otherwise or not at all ("In Khost last night, ..."), in text order."""
-    found = [e.span for e in story.entities if e.label == "DATE" and start <= e.span.start < end]
     text = story.article.text
+    found = [
+        _with_day_number(e.span, text)
+        for e in story.entities
+        if e.label == "DATE" and start <= e.span.start < end
+    ]
     for match in _day_word_pattern().finditer(text, start, end):
         if not any(s.start < match.end() and match.start() < s.end for s in found):
             found.append(Span(match.start(), match.end(), match.group()))
     return sorted(found, key=lambda span: span.start)
+
+
+def _with_day_number(span: Span, text: str) -> Span:
+    """ "the morning of 21 December": a month with the day number before it, which the parser
+    tagged a number and left out of the date."""
+    if span.text.lower().rstrip(".") not in lexicon.load("dates")["months"]:
+        return span
+    day = _DAY_BEFORE_MONTH.search(text, max(0, span.start - 12), span.start)
+    if day is None or not 1 <= int(day.group(1)) <= 31:
+        return span
+    return Span(day.start(), span.end, text[day.start() : span.end])
 
 
 def _next_to_report_verb(span: Span, text: str) -> bool:
