@@ -151,6 +151,14 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
             "seized",
             ("the same period", False),
         ),
+        # A past-perfect aside tells what had happened before the main clause's day.
+        (
+            "The commander, who had been arrested by the police, escaped from the prison on "
+            "Friday.",
+            "arrested",
+            None,
+        ),
+        ("The gunmen who attacked the post fled on Monday.", "attacked", ("Monday", False)),
         # A day number the parser tagged a number still belongs to the month after it.
         (
             "Early in the morning of 14 March armed men raided a farm north of the capital.",

@@ -78,7 +78,7 @@ def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | No
     """The DATE/TIME entity that modifies the event's clause, nearest level first; else the
     nearest one inside the event's clause, wherever the parser hung it ("seized weapons
     during a patrol in the Orgun district of Paktika on Tuesday")."""
-    levels = _before_semicolon(climb(trigger, reporting=reporting))
+    levels = _below_past_perfect_aside(_before_semicolon(climb(trigger, reporting=reporting)))
     clause = [token for token, on_report in levels if not on_report][-1]
     for level, (token, on_report) in enumerate(levels):
         found = _date_at_level(token, level=level)
@@ -104,6 +104,18 @@ def _before_semicolon(levels: list[tuple[Token, bool]]) -> list[tuple[Token, boo
     for n, ((token, _), (head, _)) in enumerate(zip(levels, levels[1:], strict=False)):
         low, high = sorted((token.i, head.i))
         if token.dep_ in SEMICOLON_DEPS and any(t.text == ";" for t in token.doc[low + 1 : high]):
+            return levels[: n + 1]
+    return levels
+
+
+def _below_past_perfect_aside(levels: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
+    """The levels up to a relative clause in the past perfect: an aside telling what had
+    happened before ("the commander, who had been arrested in May, escaped on Friday"), which
+    the main clause's date does not date."""
+    for n, (token, _) in enumerate(levels):
+        if token.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children
+        ):
             return levels[: n + 1]
     return levels
 
