@@ -66,6 +66,10 @@ FRIDAY = dt.date(2013, 3, 22)
         ("on the 15th", "past", "2021-10-15", "day"),
         ("on the 15th", "future", "2021-11-15", "day"),
         ("15:00 GMT Saturday", "future", "2021-11-13", "day"),
+        # The part of a day before the day it is of.
+        ("dawn on 3 November", "past", "2021-11-03", "day"),
+        ("midnight of 2 November", "past", "2021-11-02", "day"),
+        ("the early morning hours of Friday", "past", "2021-11-05", "day"),
         ("now", "present", "2021-11-07", "day"),
     ],
 )

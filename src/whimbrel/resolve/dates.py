@@ -153,7 +153,15 @@ def _normaliser() -> tuple[frozenset[str], re.Pattern[str]]:
     """Tokens to drop anywhere, and the pattern of one leading word to strip (built once)."""
     words = lexicon.load("dates")
     dropped = frozenset([*words["fillers"], *words["time_zones"]])
-    leading = sorted([*words["prepositions"], *words["period_modifiers"], "the"], key=len)
+    # "dawn on 3 March", "midnight of 30 December", "the morning hours of 5 May": the part of
+    # the day before the day it is of.
+    parts = [
+        f"{part}{hours} {link}"
+        for part in words["day_parts"]
+        for hours in ("", " hours")
+        for link in ("of", "on")
+    ]
+    leading = sorted([*words["prepositions"], *words["period_modifiers"], *parts, "the"], key=len)
     return dropped, re.compile(rf"^(?:{'|'.join(map(re.escape, reversed(leading)))})\s+")
 
 
