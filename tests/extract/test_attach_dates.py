@@ -65,6 +65,11 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
         ("Insurgents opened the assault at 2140.", "opened", None),
         ("The troops were ambushed at 0630 on 12 March.", "ambushed", ("12 March", False)),
         (
+            "A car bomb went off outside a hotel at 1945 local time (0045 gmt).",
+            "went",
+            None,
+        ),
+        (
             "Two guards were stabbed on the evening of 3 August behind the warehouse.",
             "stabbed",
             ("the evening of 3 August", False),
@@ -116,6 +121,54 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
             "The bishop condemned the murder of the four nuns, who arrived on 2 December.",
             "murder",
             None,
+        ),
+        # A conjoined clause with a subject of its own tells another happening.
+        (
+            "The ambush of the convoy left six dead, and troops sealed off the valley on Monday.",
+            "ambush",
+            None,
+        ),
+        (
+            "The ambush of the convoy left six dead, and troops sealed off the valley on Monday.",
+            "sealed",
+            ("Monday", False),
+        ),
+        # A clause a semicolon parts from the next tells a happening of its own.
+        (
+            "The shooting of the mayor sparked riots; students blocked the main roads on 4 June.",
+            "shooting",
+            None,
+        ),
+        # A vague past adverb is the happening's own time, not the story's day.
+        (
+            "The rally honoured two organisers who were killed recently in the north.",
+            "killed",
+            ("recently", False),
+        ),
+        # A phrase naming the period last told of, which the parser does not tag.
+        (
+            "During the same period, the navy seized four boats off the coast.",
+            "seized",
+            ("the same period", False),
+        ),
+        # A past-perfect aside tells what had happened before the main clause's day.
+        (
+            "The commander, who had been arrested by the police, escaped from the prison on "
+            "Friday.",
+            "arrested",
+            None,
+        ),
+        ("The gunmen who attacked the post fled on Monday.", "attacked", ("Monday", False)),
+        # A day number the parser tagged a number still belongs to the month after it.
+        (
+            "Early in the morning of 14 March armed men raided a farm north of the capital.",
+            "raided",
+            ("14 March", False),
+        ),
+        (
+            "In the early hours of 5 October rebels shelled the garrison.",
+            "shelled",
+            ("the early hours of 5 October", False),
         ),
     ],
 )

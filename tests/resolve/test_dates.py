@@ -66,6 +66,10 @@ FRIDAY = dt.date(2013, 3, 22)
         ("on the 15th", "past", "2021-10-15", "day"),
         ("on the 15th", "future", "2021-11-15", "day"),
         ("15:00 GMT Saturday", "future", "2021-11-13", "day"),
+        # The part of a day before the day it is of.
+        ("dawn on 3 November", "past", "2021-11-03", "day"),
+        ("midnight of 2 November", "past", "2021-11-02", "day"),
+        ("the early morning hours of Friday", "past", "2021-11-05", "day"),
         ("now", "present", "2021-11-07", "day"),
     ],
 )
@@ -99,6 +103,8 @@ def test_method_says_how_the_date_was_found(raw, method):
         "for several months",
         "a week",
         "the past three years",
+        "for 15 days",
+        "12 days",
         "the meeting",
         "may",
         "",
@@ -161,6 +167,11 @@ def test_article_date_ref_is_flagged_as_fallback():
         ("14:30 GMT", "past", "2013-03-22"),
         ("0800 UTC", "past", "2013-03-22"),
         ("7:15 p.m. (GMT +3)", "past", "2013-03-22"),
+        # A 24-hour clock time before "hours" or "local time", or after "at", is no year.
+        ("at 1500", "past", "2013-03-22"),
+        ("2115 local time", "past", "2013-03-22"),
+        ("0630 hours", "past", "2013-03-22"),
+        ("in 1995", "past", "1995"),
     ],
 )
 def test_timex_values(raw, tense, timex):
@@ -217,7 +228,7 @@ def test_undated_mentions_take_the_story_date_before_them():
         "2021-11-05",
         "2021-11-05",
         "2021-11-07",
-        "2021-11-05",
+        "2021-11-07",  # "recently" sets the happening apart from the story's Friday
         "2021-11-03",
         "2021-11-03",
     ]

@@ -90,6 +90,12 @@ def test_lead_paragraph_skips_titles_and_finds_hidden_datelines(text, lead):
             (),
             None,
         ),
+        # A day number the parser left out of the month it dates.
+        (
+            "Early in the morning of 8 June armed men burned two trucks outside Herat.",
+            ("June",),
+            ("8 June", "2012-06-08"),
+        ),
         # The article's own day is not a lead date: it dates no earlier happening.
         ("Officials said today that a joint force had searched the valley.", (), None),
     ],
@@ -187,3 +193,31 @@ def test_lead_date_is_found_past_a_wrap():
         "last night",
         "2012-06-11",
     )
+
+
+@pytest.mark.parametrize("anaphor", ["the same day", "the day", "18:00 UTC", "at 0630 GMT"])
+def test_the_day_under_discussion_or_its_hour_takes_the_last_day_named(anaphor):
+    # "Markets fell on Friday ... The index closed down 3% at 18:00 UTC": the hour (or "the
+    # day") names no day of its own; the happening took place on the last day the story named.
+    drafts = [_draft("Sunday"), _draft(anaphor), _draft(None)]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert [d.value.isoformat() for d in dates] == ["2012-06-10"] * 3
+    assert dates[1].method.startswith("story-date:")
+
+
+def test_a_happening_said_to_be_recent_does_not_take_the_story_date():
+    # "Rebels shelled the barracks yesterday. ... mourned two comrades who died recently."
+    drafts = [_draft("yesterday"), _draft("recently"), _draft("in the past"), _draft(None)]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert [d.method for d in dates] == ["rule:day-word", "article-date", "article-date"] + [
+        "story-date:rule:day-word"
+    ]
+
+
+def test_the_same_period_takes_the_last_period_named_even_a_month():
+    # "Troops reported heavy clashes in May. ... During the same period, the army seized arms."
+    drafts = [_draft("in May"), _draft("during the same period"), _draft(None)]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert [(d.value.isoformat(), d.precision) for d in dates[:2]] == [("2012-05-01", "month")] * 2
+    assert dates[1].method == "story-date:rule:month"
+    assert dates[2].method == "article-date"

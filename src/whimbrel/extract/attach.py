@@ -39,10 +39,14 @@ __all__ = ["Attached", "Dateline", "attached_date", "attached_places", "find_dat
 DATE_LABELS = frozenset({"DATE", "TIME"})
 # Clauses with a time of their own: a relative clause, a reported or a subject clause.
 OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "csubj", "parataxis"})
+# Dependencies the parser gives a clause it hangs on another across a semicolon.
+SEMICOLON_DEPS = frozenset({"ccomp", "parataxis", "conj"})
 RELATIVE_PREPS = frozenset({"since", "after", "before", "until", "till", "following", "prior"})
 # "0630", "1805": hours and minutes of a 24-hour clock.
 MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
+# A day of the month written before the month ("21", "21st").
+DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
 # What may part a weekday from the date after it: a comma, or a day number the parser left out
 # of the date ("saturday 11 november" tagged "saturday" and "november").
 DATE_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?")
@@ -74,7 +78,7 @@ def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | No
     """The DATE/TIME entity that modifies the event's clause, nearest level first; else the
     nearest one inside the event's clause, wherever the parser hung it ("seized weapons
     during a patrol in the Orgun district of Paktika on Tuesday")."""
-    levels = climb(trigger, reporting=reporting)
+    levels = _below_past_perfect_aside(_before_semicolon(climb(trigger, reporting=reporting)))
     clause = [token for token, on_report in levels if not on_report][-1]
     for level, (token, on_report) in enumerate(levels):
         found = _date_at_level(token, level=level)
@@ -93,11 +97,35 @@ def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | No
     return None if inside is None else Attached(_date_span(inside), on_report=False, anchor=clause)
 
 
+def _before_semicolon(levels: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
+    """The levels up to a clause a semicolon parts from the one above it: clauses so joined
+    tell happenings of their own ("Her murder set off protests; workers struck on 1 May"),
+    though the parser may hang one on the other."""
+    for n, ((token, _), (head, _)) in enumerate(zip(levels, levels[1:], strict=False)):
+        low, high = sorted((token.i, head.i))
+        if token.dep_ in SEMICOLON_DEPS and any(t.text == ";" for t in token.doc[low + 1 : high]):
+            return levels[: n + 1]
+    return levels
+
+
+def _below_past_perfect_aside(levels: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
+    """The levels up to a relative clause in the past perfect: an aside telling what had
+    happened before ("the commander, who had been arrested in May, escaped on Friday"), which
+    the main clause's date does not date."""
+    for n, (token, _) in enumerate(levels):
+        if token.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children
+        ):
+            return levels[: n + 1]
+    return levels
+
+
 def _date_span(ent: SpacySpan) -> Span:
     """The expression's span, with the calendar date that follows it at once when it names
     none itself ("Saturday, 1 October", "saturday 11 november" tagged as two): together they
     name one day."""
     doc = ent.doc
+    ent = _with_day_number_before(ent)
     if any(c.isdigit() for c in ent.text):
         return as_span(ent)
     text = doc_text(doc)
@@ -116,6 +144,26 @@ def _date_span(ent: SpacySpan) -> Span:
     return as_span(ent)
 
 
+def _with_day_number_before(ent: SpacySpan) -> SpacySpan:
+    """ "the morning of 21 December", "the 3rd of May": a month with the day number the parser
+    left out of the date (tagged a number), which together name one day."""
+    doc = ent.doc
+    if ent.start == 0 or ent[0].lower_.rstrip(".") not in _month_names():
+        return ent
+    start = ent.start - 1
+    if doc[start].lower_ == "of" and start > 0:
+        start -= 1
+    day = DAY_NUMBER.fullmatch(doc[start].text)
+    if day is None or not 1 <= int(day.group(1)) <= 31 or doc[start].ent_type_ in DATE_LABELS:
+        return ent
+    return doc[start : ent.end]
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    return frozenset(lexicon.load("dates")["months"])
+
+
 def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | None:
     # "last month when X visited Kabul": the clause modifies the time noun itself.
     own = entity_at(token, DATE_LABELS) if level else None
@@ -127,7 +175,27 @@ def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | Non
             return ent, token
     if level == 0 and token.pos_ == "NOUN":
         return _date_of_own_relative_clause(token)
+    if level == 0:
+        return _vague_time_adverb(token)
     return None
+
+
+def _vague_time_adverb(verb: Token) -> tuple[SpacySpan, Token] | None:
+    """ "who were killed recently", "had previously clashed": no date, but words that set the
+    happening apart from the day the story tells of (no entity, so found by their word)."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _vague_time_words():
+            return child.doc[child.i : child.i + 1], verb
+    return None
+
+
+@cache
+def _vague_time_words() -> frozenset[str]:
+    """The one-word adverbs of a vague past ("recently", "previously"); not "later", which
+    mostly means later the same day."""
+    return frozenset(
+        w for w in lexicon.load("dates")["past_ref"] if w.endswith("ly") and " " not in w
+    )
 
 
 def _date_of_own_relative_clause(noun: Token) -> tuple[SpacySpan, Token] | None:
@@ -174,8 +242,10 @@ def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) ->
         if ent.label_ in DATE_LABELS
         and clause.left_edge.i <= ent.root.i <= clause.right_edge.i
         and _same_clause(ent.root, clause, reporting=reporting)
+        and not _in_other_conjunct(ent.root, clause, trigger=trigger)
         and not in_dateline(ent)
         and not (ent.root.dep_ == "pobj" and _is_clock_time(ent.root.head, ent.root))
+        and not _clock_time_before_zone(ent)
         and not _ordinal_of_a_noun(ent)
     ]
     return min(found, key=lambda ent: abs(ent.root.i - trigger.i), default=None)
@@ -215,21 +285,67 @@ def _same_clause(token: Token, clause: Token, *, reporting: frozenset[str]) -> b
     return True
 
 
+def _in_other_conjunct(token: Token, clause: Token, *, trigger: Token) -> bool:
+    """Whether ``token`` lies in a conjoined clause with a subject of its own that does not
+    hold the trigger ("Her murder set off protests; workers staged a strike on 1 May"): that
+    clause tells another happening."""
+    while token.i != clause.i and token.head.i != token.i:
+        if (
+            token.dep_ == "conj"
+            and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and not token.left_edge.i <= trigger.i <= token.right_edge.i
+        ):
+            return True
+        token = token.head
+    return False
+
+
 def _date_of(child: Token) -> SpacySpan | None:
     if child.dep_ in ("npadvmod", "tmod", "nmod", "advmod", "obl", "compound"):
-        return entity_at(child, DATE_LABELS)
+        return entity_at(child, DATE_LABELS) or _back_reference(child)
     # "since Oct. 1", "until Friday": the event is placed relative to that day, not on it.
     if child.dep_ == "prep" and child.lower_ not in RELATIVE_PREPS:
         for pobj in child.children:
             if pobj.dep_ == "pobj" and not _is_clock_time(child, pobj):
                 ent = entity_at(pobj, DATE_LABELS)
-                return None if ent is None else _with_day_of(ent, pobj)
+                return _back_reference(pobj) if ent is None else _with_day_of(ent, pobj)
     return None
+
+
+def _back_reference(noun: Token) -> SpacySpan | None:
+    """ "during the same period", "that day": the period the story named last, which the
+    parser seldom tags as a date."""
+    if noun.pos_ != "NOUN":
+        return None
+    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+    words = phrase.text.lower().removeprefix("the ")
+    return phrase if words in _back_references() else None
+
+
+@cache
+def _back_references() -> frozenset[str]:
+    return frozenset(lexicon.load("dates")["back_references"])
 
 
 def _is_clock_time(prep: Token, pobj: Token) -> bool:
     """ "at 1805", "at 0630": a 24-hour clock time, which the parser may take for a year."""
     return prep.lower_ == "at" and bool(MILITARY_TIME.fullmatch(pobj.text))
+
+
+def _clock_time_before_zone(ent: SpacySpan) -> bool:
+    """ "2115 local time", "0630 hours", "1805 GMT": a 24-hour clock time, not a year."""
+    doc = ent.doc
+    if not MILITARY_TIME.fullmatch(ent.text) or ent.end >= len(doc):
+        return False
+    return doc[ent.end].lower_ in _clock_words()
+
+
+@cache
+def _clock_words() -> frozenset[str]:
+    """The first words of the time zones, and "hours" ("0630 hours")."""
+    zones = lexicon.load("dates")["time_zones"]
+    return frozenset({"hours", "hrs", *(zone.split()[0] for zone in zones)})
 
 
 def _ordinal_of_a_noun(ent: SpacySpan) -> bool:
@@ -251,10 +367,20 @@ def _with_day_of(ent: SpacySpan, pobj: Token) -> SpacySpan:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for inner in prep.children:
-            day = entity_at(inner, DATE_LABELS) if inner.dep_ == "pobj" else None
+            day = _day_before(inner) if inner.dep_ == "pobj" else None
             if day is not None and day.start > ent.start:
-                return ent.doc[ent.start : max(day.end, inner.i + 1)]
+                return ent.doc[ent.start : day.end]
     return ent
+
+
+def _day_before(pobj: Token) -> SpacySpan | None:
+    """The date of an of-phrase: its object's own, or one qualifying it, which the parser may
+    make a compound of the noun after it ("the early hours of 5 October rebels shelled")."""
+    for token in pobj.subtree:
+        day = entity_at(token, DATE_LABELS)
+        if token.i > pobj.i or day is not None:
+            return day
+    return None
 
 
 # ---------------------------------------------------------------- places

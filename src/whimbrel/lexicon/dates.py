@@ -25,6 +25,7 @@ WORD_LISTS = (
     "present_ref",
     "past_ref",
     "future_ref",
+    "back_references",
     "prepositions",
     "period_modifiers",
     "period_end_modifiers",

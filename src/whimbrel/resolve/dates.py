@@ -43,10 +43,12 @@ __all__ = [
 ]
 
 ARTICLE_DATE_METHOD = "article-date"
-# A clock time: "15:00", "6:40 p.m.", "8 PM", "0800 GMT" (four digits only before a zone).
+# A clock time: "15:00", "6:40 p.m.", "8 PM", "0800 GMT", "2115 local time", "0630 hours",
+# "at 1500" (four digits only before a zone or "hours", or after "at": years go with "in").
 _CLOCK = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
-    r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:gmt|utc|z)\b)",
+    r"|\b(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hours|hrs|local\s+time)\b|(?=\s*(?:gmt|utc|z)\b))"
+    r"|(?<=\bat )(?:[01]\d|2[0-3])[0-5]\d\b(?![-/.,]\d)",
     re.IGNORECASE,
 )
 
@@ -141,6 +143,8 @@ def normalise_date_text(raw: str, *, words: Any) -> str:
     text = " ".join(t for t in text.split() if t not in dropped_tokens)
     while (shorter := strip_leading.sub("", text, count=1)) != text:
         text = shorter
+    if text in words["prepositions"]:
+        return ""  # "at 1500": the clock time went, its preposition names no date
     return _drop_day_part(text, words)
 
 
@@ -149,7 +153,15 @@ def _normaliser() -> tuple[frozenset[str], re.Pattern[str]]:
     """Tokens to drop anywhere, and the pattern of one leading word to strip (built once)."""
     words = lexicon.load("dates")
     dropped = frozenset([*words["fillers"], *words["time_zones"]])
-    leading = sorted([*words["prepositions"], *words["period_modifiers"], "the"], key=len)
+    # "dawn on 3 March", "midnight of 30 December", "the morning hours of 5 May": the part of
+    # the day before the day it is of.
+    parts = [
+        f"{part}{hours} {link}"
+        for part in words["day_parts"]
+        for hours in ("", " hours")
+        for link in ("of", "on")
+    ]
+    leading = sorted([*words["prepositions"], *words["period_modifiers"], *parts, "the"], key=len)
     return dropped, re.compile(rf"^(?:{'|'.join(map(re.escape, reversed(leading)))})\s+")
 
 
@@ -184,7 +196,7 @@ def _duration_pattern() -> re.Pattern[str]:
 
 
 def _plural(unit: str) -> str:
-    if unit.endswith("y"):
+    if unit.endswith("y") and unit[-2] not in "aeiou":  # "centuries", but "days"
         return unit[:-1] + "ies"
     return unit[:-2] + "a" if unit.endswith("ium") else unit + "s"
 

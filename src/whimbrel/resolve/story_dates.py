@@ -24,8 +24,15 @@ from typing import cast
 from whimbrel import lexicon
 from whimbrel.extract.attach import Dateline, find_dateline
 from whimbrel.records import DateRef, MentionDraft, ParsedStory, Span
-from whimbrel.resolve.date_types import ANAPHOR_METHOD, CENTURY_METHOD, CLOCK_METHOD, DECADE_METHOD
-from whimbrel.resolve.dates import Tense, article_date_ref, resolve_date
+from whimbrel.resolve.date_types import (
+    ANAPHOR_METHOD,
+    CENTURY_METHOD,
+    CLOCK_METHOD,
+    DECADE_METHOD,
+    FUTURE_REF_METHOD,
+    PAST_REF_METHOD,
+)
+from whimbrel.resolve.dates import Tense, article_date_ref, normalise_date_text, resolve_date
 
 __all__ = ["REPORT_DATE_PREFIX", "event_date", "lead_date", "lead_paragraph", "story_dates"]
 
@@ -37,6 +44,10 @@ FIND = "find"
 LEAD_WINDOW = dt.timedelta(days=14)
 # A line of fewer words, or not ending as a sentence does, is a title or boilerplate.
 PROSE_MIN_WORDS = 8
+# A day of the month right before a month name: "21 ", "21st of ".
+_DAY_BEFORE_MONTH = re.compile(
+    r"(?<![\d,.])\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE
+)
 # A sentence's end: its stop and the space or line break after it.
 _SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s|$)")
 
@@ -75,13 +86,20 @@ def story_dates(
     passed_on = [d if d is not None and _passes_on(d, article_date) else None for d in explicit]
     first = next((d for d in passed_on if d is not None), lead)
     dates: list[DateRef] = []
-    previous, dated_sentence = first, None
+    previous, dated_sentence, named = first, None, None
     for draft, date, event, passed in zip(drafts, own, explicit, passed_on, strict=True):
         if event is not None:
             previous = passed or previous
+            named = event if event.value <= article_date else named
             dates.append(event)
-        elif previous is not None and _tells_what_happened(
-            draft, date, in_dated_sentence=draft.sentence == dated_sentence
+        elif named is not None and _refers_back(draft):
+            dates.append(_inherited(named))
+        elif (
+            previous is not None
+            and _tells_what_happened(
+                draft, date, in_dated_sentence=draft.sentence == dated_sentence
+            )
+            and not _vaguely_dated(draft, article_date=article_date)
         ):
             dates.append(_inherited(previous))
         else:
@@ -98,6 +116,26 @@ def _tells_what_happened(draft: MentionDraft, date: DateRef, *, in_dated_sentenc
     its sentence leads to it."""
     past = draft.tense == "past" or (draft.tense is None and in_dated_sentence)
     return draft.modality == "asserted" and past and not date.method.startswith(REPORT_DATE_PREFIX)
+
+
+def _refers_back(draft: MentionDraft) -> bool:
+    """ "during the same period, the army seized ...", "on that day": a past happening dated by
+    the period last named, even a month ("clashes in November"), which is not passed on to
+    undated mentions."""
+    if draft.date_span is None or draft.date_is_report or draft.tense != "past":
+        return False
+    words = lexicon.load("dates")
+    text = normalise_date_text(draft.date_span.text, words=words)
+    return text in words["back_references"] and draft.modality == "asserted"
+
+
+def _vaguely_dated(draft: MentionDraft, *, article_date: dt.date) -> bool:
+    """ "who were killed recently", "had clashed in the past": a happening its own words
+    set apart from the day the story tells of, which that day does not date."""
+    if draft.date_span is None:
+        return False
+    ref = resolve_date(draft.date_span.text, article_date=article_date, tense="past")
+    return ref is not None and ref.method in (PAST_REF_METHOD, FUTURE_REF_METHOD)
 
 
 def lead_date(story: ParsedStory, *, dateline: Dateline | None | str = FIND) -> DateRef | None:
@@ -130,12 +168,27 @@ def lead_date(story: ParsedStory, *, dateline: Dateline | None | str = FIND) -> 
 def _lead_expressions(story: ParsedStory, *, start: int, end: int) -> list[Span]:
     """The DATE entities between ``start`` and ``end``, and the day words the parser tagged
     otherwise or not at all ("In Khost last night, ..."), in text order."""
-    found = [e.span for e in story.entities if e.label == "DATE" and start <= e.span.start < end]
     text = story.article.text
+    found = [
+        _with_day_number(e.span, text)
+        for e in story.entities
+        if e.label == "DATE" and start <= e.span.start < end
+    ]
     for match in _day_word_pattern().finditer(text, start, end):
         if not any(s.start < match.end() and match.start() < s.end for s in found):
             found.append(Span(match.start(), match.end(), match.group()))
     return sorted(found, key=lambda span: span.start)
+
+
+def _with_day_number(span: Span, text: str) -> Span:
+    """ "the morning of 21 December": a month with the day number before it, which the parser
+    tagged a number and left out of the date."""
+    if span.text.lower().rstrip(".") not in lexicon.load("dates")["months"]:
+        return span
+    day = _DAY_BEFORE_MONTH.search(text, max(0, span.start - 12), span.start)
+    if day is None or not 1 <= int(day.group(1)) <= 31:
+        return span
+    return Span(day.start(), span.end, text[day.start() : span.end])
 
 
 def _next_to_report_verb(span: Span, text: str) -> bool:
