@@ -380,21 +380,8 @@ def future_reading(
     """
     if modality not in FUTURE_MODALITIES:
         return kind
-    code = kind.cameo_code
-    rule = next(
-        (table["future"][code[:n]] for n in range(len(code), 1, -1) if code[:n] in table["future"]),
-        None,
-    )
-    if rule is None:
-        return kind
-    target = table["codes"][rule["cameo"]]
-    return EventTypeInfo(
-        event_type=rule["plover"],
-        mode=rule["mode"],
-        cameo_code=rule["cameo"],
-        quad_class=table["types"][rule["plover"]],
-        intensity=target["intensity"],
-    )
+    rule = _longest_rule(table["future"], kind.cameo_code)
+    return kind if rule is None else _reading(table, rule)
 
 
 def refusal_reading(table: Mapping[str, Any], kind: EventTypeInfo) -> EventTypeInfo | None:
@@ -402,17 +389,20 @@ def refusal_reading(table: Mapping[str, Any], kind: EventTypeInfo) -> EventTypeI
     "will not send aid"): REJECT with CAMEO's refusal code (``refusal`` section), or None for
     an act whose refusal is no rejection (a conflict act not done is no event)."""
     rule = _longest_rule(table["refusal"], kind.cameo_code)
-    if rule is None:
-        return None
-    target = table["codes"][rule["cameo"]]
+    return None if rule is None else _reading(table, rule)
+
+
+def _longest_rule(rules: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:
+    """The rule for the longest prefix of ``code`` (at least its root) that has one."""
+    return next((rules[code[:n]] for n in range(len(code), 1, -1) if code[:n] in rules), None)
+
+
+def _reading(table: Mapping[str, Any], rule: Mapping[str, Any]) -> EventTypeInfo:
+    """The event kind a ``future`` or ``refusal`` rule names, with its code's intensity."""
     return EventTypeInfo(
         event_type=rule["plover"],
         mode=rule["mode"],
         cameo_code=rule["cameo"],
         quad_class=table["types"][rule["plover"]],
-        intensity=target["intensity"],
+        intensity=table["codes"][rule["cameo"]]["intensity"],
     )
-
-
-def _longest_rule(rules: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:
-    return next((rules[code[:n]] for n in range(len(code), 1, -1) if code[:n] in rules), None)
