@@ -101,7 +101,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def locate(
     doc: object, case: LocationCase, *, reporting: frozenset[str], gazetteer: object
 ) -> Located:
-    from whimbrel.extract.attach import attached_places
+    from whimbrel.extract.attach_places import attached_places
     from whimbrel.extract.roles import PLACE_LABELS
     from whimbrel.resolve.places import names_a_kind_of_place, resolve_place
     from whimbrel.resolve.story_places import choose_event_place

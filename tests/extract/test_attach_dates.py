@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from whimbrel.extract.attach import attached_date, find_dateline
+from whimbrel.extract.attach_dates import attached_date
+from whimbrel.extract.clauses import find_dateline
 
 REPORTING = frozenset({"say", "report", "tell", "confirm"})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whimbrel.extract.attach import attached_places
+from whimbrel.extract.attach_places import attached_places
 
 pytestmark = pytest.mark.slow
 REPORTING = frozenset({"say", "report", "tell", "confirm"})

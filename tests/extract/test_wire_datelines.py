@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whimbrel.extract.attach import find_dateline
+from whimbrel.extract.clauses import find_dateline
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from whimbrel.extract.attach import find_dateline
+from whimbrel.extract.clauses import find_dateline
 from whimbrel.records import Article, EntityMention, ParsedStory, Span
 from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_places import (

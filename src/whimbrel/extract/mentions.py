@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from whimbrel import lexicon
-from whimbrel.extract.attach import attached_date, attached_places
+from whimbrel.extract.attach_dates import attached_date
+from whimbrel.extract.attach_places import attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
 from whimbrel.extract.clauses import PERSON_LABELS, doc_ents, doc_text, entity_at
 from whimbrel.extract.intents import (

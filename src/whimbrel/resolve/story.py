@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from whimbrel.extract.attach import find_dateline
+from whimbrel.extract.clauses import find_dateline
 from whimbrel.records import (
     ActorRef,
     Attribution,

@@ -22,7 +22,7 @@ from functools import cache
 from typing import cast
 
 from whimbrel import lexicon
-from whimbrel.extract.attach import Dateline, find_dateline
+from whimbrel.extract.clauses import Dateline, find_dateline
 from whimbrel.records import DateRef, MentionDraft, ParsedStory, Span
 from whimbrel.resolve.date_types import (
     ANAPHOR_METHOD,

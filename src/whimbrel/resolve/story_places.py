@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from whimbrel.extract.attach import Dateline
+from whimbrel.extract.clauses import Dateline
 from whimbrel.extract.parties import PLACE_LABELS
 from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
 from whimbrel.resolve.gazetteer import REGION_RESOLUTION, fold
