@@ -46,3 +46,32 @@ def test_wire_datelines_in_looser_forms(text, place, date):
 )
 def test_sentences_are_not_wire_datelines(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Nairobi, Kenya - Riot police fired tear gas at students on Friday.", "Nairobi, Kenya"),
+        ("Gaza City, Gaza Strip — Shelling resumed overnight.", "Gaza City, Gaza Strip"),
+        ("Kano, Nigeria – Gunmen seized a bus.\n\nThe army gave chase.", "Kano, Nigeria"),
+        # a real place written so is a dateline, as wire style has it
+        ("Paris, Texas - A tornado flattened two barns.", "Paris, Texas"),
+    ],
+)
+def test_mixed_case_datelines(text, place):
+    found = find_dateline(text)
+    assert found is not None and found.place.text == place and found.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no region: a name and a dash open ordinary sentences too
+        "Nairobi - the capital - saw more protests.",
+        "Meanwhile, Kenya - which hosts the talks - urged calm.",
+        "The talks in Nairobi, Kenya - a regional hub - went on.",
+        "Odinga, Ruto and Kalonzo met on Friday.",
+    ],
+)
+def test_sentences_are_not_mixed_case_datelines(text):
+    assert find_dateline(text) is None

@@ -48,3 +48,11 @@ def test_wrong_top_level_is_reported() -> None:
     compiled, problems = coreference.compile(["indefinite"])
     assert compiled is None
     assert problems == ["top level must be a mapping, got list"]
+
+
+def test_side_words_are_validated() -> None:
+    assert {"all", "warring"} <= set(lexicon.load("coreference")["side_words"])
+    raw = _source()
+    raw["side_words"] = ["all", "Warring"]
+    _, problems = coreference.compile(raw)
+    assert any(p.startswith("side_words:") and "Warring" in p for p in problems), problems

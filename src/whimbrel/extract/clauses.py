@@ -94,6 +94,20 @@ WIRE_DATELINE = re.compile(
     [ \t\xa0]* \([^()\n]{{2,60}}\) [ \t\xa0]* (?:[-–—]+|:)
     """
 )
+# Mixed-case form: "Nairobi, Kenya - ...", "Gaza City, Gaza Strip — ...": a place and its country
+# or region, each capitalised words, at the head of a line, then a dash set off by blanks. Its
+# region is required ("Nairobi - ..." may be a sentence), and a line opening with a sentence
+# adverb ("Meanwhile, Kenya - ...") is a sentence; a real place written so ("Paris, Texas -
+# ...") is a dateline, as wire style has it.
+_MIXED_WORD = r"[A-Z][a-z][\w.'’\-]*"
+MIXED_DATELINE = re.compile(
+    rf"""(?mx) ^[ \t\xa0]*
+    (?!(?i:however|meanwhile|still|yesterday|today|instead|later|earlier|separately|again)\b)
+    (?P<place> {_MIXED_WORD} (?:\ {_MIXED_WORD}){{0,2}}         # Nairobi, Gaza City
+               ,\ {_MIXED_WORD} (?:\ {_MIXED_WORD}){{0,2}} )       # , Kenya
+    [ \t\xa0]+ [-–—]+ [ \t\xa0]
+    """
+)
 DATELINE_WINDOW = 600
 
 
@@ -106,12 +120,14 @@ class Dateline:
 def find_dateline(text: str) -> Dateline | None:
     """The story's dateline, when one of its first lines opens with one."""
     head = text[:DATELINE_WINDOW]
-    found = [m for m in (DATELINE.search(head), WIRE_DATELINE.search(head)) if m is not None]
+    patterns = (DATELINE, WIRE_DATELINE, MIXED_DATELINE)
+    found = [m for m in (p.search(head) for p in patterns) if m is not None]
     if not found:
         return None
     match = min(found, key=lambda m: m.start())
     place = Span(match.start("place"), match.end("place"), match["place"])
-    date = Span(match.start("date"), match.end("date"), match["date"]) if match["date"] else None
+    dated = match.groupdict().get("date")
+    date = Span(match.start("date"), match.end("date"), dated) if dated else None
     return Dateline(place, date)
 
 
@@ -125,6 +141,13 @@ def in_dateline(ent: SpacySpan) -> bool:
         part is not None and part.start <= ent.start_char and ent.end_char <= part.end
         for part in (dateline.place, dateline.date)
     )
+
+
+def in_dateline_place(token: Token) -> bool:
+    """Whether ``token`` stands inside the place of the story's dateline ("*NAIROBI, Kenya*
+    -", "*Nairobi, Kenya* -"): where the story was filed, not a party."""
+    dateline = _doc_dateline(token.doc)
+    return dateline is not None and (dateline.place.start <= token.idx < dateline.place.end)
 
 
 def _doc_dateline(doc: Doc) -> Dateline | None:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from whimbrel import lexicon
+from whimbrel.extract.clauses import in_dateline_place
 
 # Dependents that end a noun phrase: clauses, coordination and prepositions other than these.
 PHRASE_CUT = frozenset(
@@ -31,9 +32,6 @@ NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 PAIRING_WORDS = frozenset({"neither", "either", "both"})
 # Not CARDINAL: "dozens of protesters" is headed by "dozens".
 NOT_PARTY_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
-# Punctuation that closes a dateline ("NAIROBI, Kenya: ...", "KABUL -- ...").
-MAX_DATELINE = 12
-DATELINE_ENDS = frozenset({":", "-", "--", "—", "–"})
 
 # Names compounded with an event noun that say whose act it is ("a Security Council resolution").
 ISSUER_LABELS = frozenset({"ORG", "GPE"})
@@ -130,25 +128,6 @@ def first_source(sources: Sequence[list[Token]]) -> list[Token]:
     return named or next((s for s in sources if s), [])
 
 
-def is_dateline(token: Token) -> bool:
-    """A place of a dateline that opens the sentence ("NAIROBI, Kenya: ...", "GAZA CITY -
-    ..."): the parser may hang it on the verb as its subject, but it names where the story
-    was filed, not a party."""
-    sent = token.sent
-    for tok in sent[:MAX_DATELINE]:
-        if tok.text in DATELINE_ENDS and tok.i > sent.start:
-            return token.i < tok.i
-        if not (
-            tok.is_punct
-            or tok.is_space
-            or tok.like_num
-            or tok.pos_ == "PROPN"
-            or tok.ent_type_ in NAME_LABELS | {"DATE"}
-        ):
-            return False
-    return False
-
-
 def is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS
 
@@ -232,7 +211,24 @@ def distributed(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
                 names += [p for p in children(prep, "pobj") if is_name(p)]
         for name in names:
             found.update({c.i: c for c in name.conjuncts if is_name(c)})
+        found.update({m.i: m for m in names if is_comma_list_member(m)})
     return tuple(found[i] for i in sorted(found))
+
+
+def is_comma_list_member(modifier: Token) -> bool:
+    """ "Dutch, *Belgian* and German officials": the parser may hang a list's middle member
+    on the noun beside the first; a name modifier right after a comma that follows another
+    name modifier of the same noun, in a list closed by a conjunction, is a member."""
+    doc, noun = modifier.doc, modifier.head
+    if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i < 2:
+        return False
+    before = doc[modifier.i - 2]
+    return (
+        doc[modifier.i - 1].text == ","
+        and before.head.i == noun.i
+        and is_name(before)
+        and any(c.dep_ == "cc" for c in modifier.subtree)
+    )
 
 
 def without_shared_demonym_conjuncts(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -252,11 +248,11 @@ def is_covered_conjunct(token: Token) -> bool:
 
 def is_party(token: Token, trigger: Token) -> bool:
     """Dates, numbers and amounts are never actors ("marched on Thursday"), nor is the place
-    of a dateline."""
+    of the story's dateline (:func:`whimbrel.extract.clauses.find_dateline`)."""
     return (
         token.i != trigger.i
         and token.ent_type_ not in NOT_PARTY_LABELS
-        and not (token.ent_type_ in PLACE_LABELS and is_dateline(token))
+        and not (token.ent_type_ in PLACE_LABELS and in_dateline_place(token))
     )
 
 
@@ -301,9 +297,29 @@ def is_trailing_locative(prep: Token) -> bool:
     return bool(places) and named
 
 
+def modified_noun(token: Token) -> Token | None:
+    """ "US and *British* warplanes": the common noun a later member of a list of names
+    modifies (the member is a party of that noun's kind, :func:`distributed`), else None."""
+    if is_comma_list_member(token):
+        return token.head
+    if token.dep_ != "conj" or not is_name(token):
+        return None
+    first = token.head
+    while first.dep_ == "conj":
+        first = first.head
+    noun = first.head
+    if first.dep_ not in ("compound", "amod", "nmod") or noun.pos_ != "NOUN" or noun.i < token.i:
+        return None
+    return noun
+
+
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """Character bounds of the noun phrase headed by ``head``, appositions included (but
-    not list members parsed as appositions)."""
+    not list members parsed as appositions); a later member of a list of names modifying a
+    noun runs to that noun ("*British warplanes*" in "US and British warplanes")."""
+    noun = modified_noun(head)
+    if noun is not None:
+        return head.idx, noun.idx + len(noun.text)
     kept = [head]
     stack = list(head.children)
     while stack:
@@ -331,6 +347,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         or first.is_space
         or first.dep_ in ("preconj", "cc")  # "Neither Chile nor Peru", "Both X and Y"
         or first.lower_ in PAIRING_WORDS
+        or in_dateline_place(first)  # "Nairobi, Kenya - Riot police": the parser joined them
         or first.dep_ == "det"
         and first.i < head.i
         and first.lower_ in ("a", "an")

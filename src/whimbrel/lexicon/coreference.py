@@ -3,7 +3,8 @@
 Compiled form::
 
     {"version": str, "indefinite": [word], "rank_words": [word],
-     "state_nouns": {word: SECTOR | null}, "side_nouns": [word], "general_titles": [word]}
+     "state_nouns": {word: SECTOR | null}, "side_nouns": [word], "side_words": [word],
+     "general_titles": [word]}
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from whimbrel.lexicon._words import word_list
 
 SOURCE = "coreference.yaml"
 
-WORD_LISTS = ("indefinite", "rank_words", "side_nouns", "general_titles")
+WORD_LISTS = ("indefinite", "rank_words", "side_nouns", "side_words", "general_titles")
 KEYS = ("version", *WORD_LISTS, "state_nouns")
 SECTOR_CODE = re.compile(r"^[A-Z]{3}$")
 

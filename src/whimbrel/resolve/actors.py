@@ -9,6 +9,7 @@ actor is named here: a known person or organisation, else the unmatched capitali
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from functools import cache
 
@@ -16,6 +17,11 @@ from whimbrel import lexicon
 from whimbrel.errors import DataFileError
 from whimbrel.records import ActorRef
 from whimbrel.resolve.actor_lexicon import ActorLexicon, Candidate
+from whimbrel.resolve.actor_phrases import (
+    first_of_modifier_list,
+    is_sides_phrase,
+    locative_start,
+)
 from whimbrel.resolve.actor_pieces import (
     Piece,
     chosen_meanings,
@@ -95,7 +101,20 @@ def resolve_actor_text(
 ) -> ActorRef:
     """Resolve ``text`` to an :class:`ActorRef`; unknown text comes back ``unresolved``."""
     tokens = tokenize(text)
+    if is_sides_phrase(tokens):  # "all parties": the sides of a dispute, no sector of theirs
+        return ActorRef(text=text, method="unresolved", confidence=0.0)
     pieces, unmatched = match_pieces(tokens, lexicon)
+    head_text = first_of_modifier_list(tokens, pieces, text)
+    if head_text != text:  # "US and British warplanes" is read as "US warplanes"
+        return dataclasses.replace(
+            resolve_actor_text(
+                head_text, lexicon=lexicon, date=date, context_country=context_country
+            ),
+            text=text,
+        )
+    locative = locative_start(tokens)
+    if locative is not None:  # "ships in the Red Sea": no name from where they are
+        unmatched = [i for i in unmatched if i < locative]
     chosen = [chosen_meanings(p, date, context_country) for p in pieces]
     pieces = [p for p in zoned_pieces(chosen, tokens, lexicon) if p.candidates]
     country = choose_country(pieces, context_country)
@@ -109,9 +128,18 @@ def resolve_actor_text(
     method = _method(country, sector)
     if method == "unresolved":
         return ActorRef(text=text, name=person, method="unresolved", confidence=0.0)
+    name = _name(pieces, person, country, tokens, text, lexicon)
+    own = tokens[:locative]
+    if (
+        country is not None
+        and person is None
+        and name in (None, lexicon.country_names.get(country.value))
+        and (locative is not None or _has_common_head(own, unmatched))
+    ):  # "American ships (in the Red Sea)" is named by its own words, not its country's name
+        name = _head_text(own, text)
     return ActorRef(
         text=text,
-        name=_name(pieces, person, country, tokens, text, lexicon),
+        name=name,
         country=country.value if country else None,
         sector=sector.value if sector else None,
         ids=_ids(country, sector),
@@ -291,6 +319,23 @@ def _name(
     if country is not None:
         return lexicon.country_names.get(country.value, country.value)
     return None
+
+
+def _has_common_head(tokens: list[Token], unmatched: list[int]) -> bool:
+    """The phrase ends in a lower-case word the lexicon does not know ("Turkish *tankers*")."""
+    last = len(tokens) - 1
+    return (
+        last > 0
+        and last in unmatched
+        and tokens[last].text.isalpha()
+        and tokens[last].text.islower()
+    )
+
+
+def _head_text(tokens: list[Token], text: str) -> str:
+    """The phrase's words before its locative, without a leading article: "American ships"."""
+    kept = tokens[1:] if len(tokens) > 1 and tokens[0].key == "the" else tokens
+    return text[kept[0].start : kept[-1].end]
 
 
 def _title_text(pieces: list[Piece], tokens: list[Token], text: str) -> str:
