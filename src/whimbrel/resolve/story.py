@@ -8,7 +8,8 @@ Minister, Amir Khan Muttaqi" (:mod:`whimbrel.resolve.coreference`).
 What a party's own words leave open (a bare name's title, a people's or an official's
 country, a pronoun with nobody remembered) comes from :mod:`whimbrel.resolve.story_actors`.
 Places come from :mod:`whimbrel.resolve.story_places`, dates from
-:mod:`whimbrel.resolve.story_dates`.
+:mod:`whimbrel.resolve.story_dates`; a happening named again by its noun ("condemned the
+strikes") gets its doers from :mod:`whimbrel.resolve.event_anaphora`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from whimbrel.records import (
 from whimbrel.resolve.actors import ActorLexicon, countries_in_text, is_reporter, resolve_actor_text
 from whimbrel.resolve.coreference import PRONOUNS, ActorMemory, describe, indefinite_words
 from whimbrel.resolve.coreference_pairs import is_pair_phrase, recall_pair
+from whimbrel.resolve.event_anaphora import with_event_anaphora
 from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_actors import (
     CountryContext,
@@ -124,7 +126,7 @@ def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMentio
                 countries=countries,
             )
         )
-    return tuple(mentions)
+    return with_event_anaphora(mentions)
 
 
 def resolve_draft(
