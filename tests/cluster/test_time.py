@@ -103,7 +103,7 @@ def test_a_borrowed_date_does_not_date_the_event(
         # the raid the story reports, undated, is not the attack six weeks before it
         (
             "Afghan and coalition forces confirmed the death of a Taliban leader behind the "
-            "Aug. 7 attack on a coalition base in Logar province. As Afghan troops approached, "
+            "Aug. 7 attack on an army outpost in Logar province. As Afghan troops approached, "
             "he opened fire on them. The Afghan troops returned fire, killing him.",
             "killing",
             "attack",

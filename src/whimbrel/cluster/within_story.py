@@ -124,11 +124,23 @@ def dates_agree(a: DateRef | None, b: DateRef | None) -> bool:
 
 
 def is_background(date: DateRef | None, news: EventMention) -> bool:
-    """Whether ``date`` lies weeks before the article date ``news`` falls back on: "killed
-    him on a raid" (undated) is not "the Aug. 7 attack" of a story published in September."""
+    """Whether the period of ``date`` ended weeks before the article date ``news`` falls back
+    on: "killed him on a raid" (undated) is not "the Aug. 7 attack" of a story published in
+    September; "last month" may still be the meeting a story of the 7th reports."""
     if date is None or news.date.method != "article-date":
         return False
-    return (news.date.value - date.value).days > NEWS_WINDOW_DAYS
+    return (news.date.value - period_end(date)).days > NEWS_WINDOW_DAYS
+
+
+def period_end(date: DateRef) -> dt.date:
+    """The last day of the period ``date`` names."""
+    start = date.value
+    if date.precision == "week":
+        return start + dt.timedelta(days=6)
+    if date.precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(start.year, 12, 31) if date.precision == "year" else start
 
 
 def places_agree(a: PlaceRef | None, b: PlaceRef | None) -> bool:
