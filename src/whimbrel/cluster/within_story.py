@@ -5,17 +5,22 @@ type and modality, their actor and recipient countries agree (as an unordered pa
 reciprocal types such as CONSULT), and neither their explicit places nor their explicit dates
 contradict each other. Mentions are taken in text order and joined to the first compatible
 event. A mention without resolved countries joins an event only through a shared named actor.
+A date written right before another mention's trigger ("the May 11 attack") is that mention's;
+a mention that only shares it has no date of its own, which neither blocks a merge nor dates
+the event.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from whimbrel.records import ActorRef, DateRef, Event, EventMention, PlaceRef, content_hash
 from whimbrel.resolve.actor_lexicon import ActorLexicon
 from whimbrel.resolve.coreference import describe
+from whimbrel.resolve.dates import article_date_ref
 
 POLICY = "within-story-v1"
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -23,11 +28,26 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # neither block nor drive a merge.
 WEAK_DATE_METHODS = ("article-date", "report-date", "story-date")
 WEAK_PLACE_METHODS = ("story-dominant", "within:story-dominant")
+# At most this many characters between a date and the trigger it modifies ("the July 2
+# vehicle-borne bomb attack"): such a date names that noun's happening, not its sentence's.
+PREMODIFIER_GAP = 30
+PRECISIONS = ("day", "week", "month", "year")
+# A mention dated only by its article is the story's news; a happening the text dates more
+# than this many days before the article is background to it, not the same happening.
+NEWS_WINDOW_DAYS = 14
 
 
 @dataclass(slots=True)
 class Cluster:
     mentions: list[EventMention] = field(default_factory=list)
+    # ids of the story's mentions whose explicit date is another's (``borrowed_dates``)
+    borrowed: frozenset[str] = frozenset()
+    # the article's date, as a mention of the story without a date of its own carries it
+    article_date: DateRef | None = None
+
+    def own_date(self, mention: EventMention) -> DateRef | None:
+        """The date the mention's own text gives it: explicit and not borrowed."""
+        return None if mention.id in self.borrowed else explicit_date(mention)
 
     @property
     def first(self) -> EventMention:
@@ -63,19 +83,64 @@ def explicit_date(mention: EventMention) -> DateRef | None:
     return None if mention.date.method.startswith(WEAK_DATE_METHODS) else mention.date
 
 
+def borrowed_dates(mentions: Sequence[EventMention]) -> frozenset[str]:
+    """Ids of the mentions whose explicit date, written after their trigger, premodifies
+    another mention's trigger: in "arrested the commander behind the May 11 bombing", "May 11"
+    dates the bombing, not the arrest. (A trigger after the noun, "the May 11 bombing, which
+    killed nine", keeps the date: unowned, it would let that killing join any other one.)"""
+    triggers = [(m.sentence.start, m.trigger.start) for m in mentions]
+    borrowed = set()
+    for mention in mentions:
+        date = explicit_date(mention)
+        if date is None or date.span is None or date.span.start < mention.trigger.end:
+            continue
+        if any(
+            sentence == mention.sentence.start
+            and start != mention.trigger.start
+            and 0 <= start - date.span.end <= PREMODIFIER_GAP
+            for sentence, start in triggers
+        ):
+            borrowed.add(mention.id)
+    return frozenset(borrowed)
+
+
 def explicit_place(mention: EventMention) -> PlaceRef | None:
     place = mention.location
     return None if place is None or place.method.startswith(WEAK_PLACE_METHODS) else place
 
 
 def dates_agree(a: DateRef | None, b: DateRef | None) -> bool:
+    """Whether two explicit dates can date one happening, compared at the coarser of their
+    precisions: "Monday" falls in "last week" when that week holds it, "on 3 May" in "in May".
+    A week (its Monday) also holds the Sunday before it, for writers whose weeks start then."""
     if a is None or b is None:
         return True
-    coarse = max(a.precision, b.precision, key=("day", "week", "month", "year").index)
-    width = {"day": 10, "week": 7, "month": 7, "year": 4}[coarse]
-    return a.value.isoformat()[:width] == b.value.isoformat()[:width] or (
-        coarse == "week" and abs((a.value - b.value).days) < 7
-    )
+    coarse = max(a.precision, b.precision, key=PRECISIONS.index)
+    if coarse == "week":
+        week, other = (b, a) if b.precision == "week" else (a, b)
+        return -1 <= (other.value - week.value).days <= 6
+    width = {"day": 10, "month": 7, "year": 4}[coarse]
+    return a.value.isoformat()[:width] == b.value.isoformat()[:width]
+
+
+def is_background(date: DateRef | None, news: EventMention) -> bool:
+    """Whether the period of ``date`` ended weeks before the article date ``news`` falls back
+    on: "killed him on a raid" (undated) is not "the Aug. 7 attack" of a story published in
+    September; "last month" may still be the meeting a story of the 7th reports."""
+    if date is None or news.date.method != "article-date":
+        return False
+    return (news.date.value - period_end(date)).days > NEWS_WINDOW_DAYS
+
+
+def period_end(date: DateRef) -> dt.date:
+    """The last day of the period ``date`` names."""
+    start = date.value
+    if date.precision == "week":
+        return start + dt.timedelta(days=6)
+    if date.precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(start.year, 12, 31) if date.precision == "year" else start
 
 
 def places_agree(a: PlaceRef | None, b: PlaceRef | None) -> bool:
@@ -94,19 +159,27 @@ def compatible(mention: EventMention, cluster: Cluster) -> bool:
             return False
         if other.modality != mention.modality:
             return False
-        if not dates_agree(explicit_date(other), explicit_date(mention)):
+        if not dates_agree(cluster.own_date(other), cluster.own_date(mention)):
+            return False
+        if is_background(cluster.own_date(other), mention) or is_background(
+            cluster.own_date(mention), other
+        ):
             return False
         if not places_agree(explicit_place(other), explicit_place(mention)):
             return False
     return all(dyads_agree(mention, other) for other in cluster.mentions)
 
 
-def information(mention: EventMention) -> tuple[int, int, float]:
-    """How much a mention says: explicit date and place, resolved parties (country, sector),
-    then confidence. The most informative mention, earliest on ties, leads the event."""
+def information(
+    mention: EventMention, *, borrowed: frozenset[str] = frozenset()
+) -> tuple[int, int, float]:
+    """How much a mention says: a date of its own (not one ``borrowed`` from a background
+    happening) and an explicit place, resolved parties (country, sector), then confidence.
+    The most informative mention, earliest on ties, leads the event."""
     parties = (*mention.actors, *mention.recipients)
     resolved = sum(bool(a.country) + bool(a.sector) for a in parties)
-    explicit = (explicit_date(mention) is not None) + (explicit_place(mention) is not None)
+    own = mention.id not in borrowed and explicit_date(mention) is not None
+    explicit = own + (explicit_place(mention) is not None)
     return explicit, resolved + (1 if mention.actors else 0), mention.confidence
 
 
@@ -223,12 +296,11 @@ def is_codable(mention: EventMention) -> bool:
 
 
 def to_event(cluster: Cluster, lexicon: ActorLexicon) -> Event:
-    ordered = sorted(cluster.mentions, key=information, reverse=True)
-    dates = [d for d in map(explicit_date, cluster.mentions) if d is not None]
-    places = [p for p in map(explicit_place, cluster.mentions) if p is not None]
-    best_date = min(
-        dates, key=lambda d: ("day", "week", "month", "year").index(d.precision), default=None
+    ordered = sorted(
+        cluster.mentions, key=lambda m: information(m, borrowed=cluster.borrowed), reverse=True
     )
+    places = [p for p in map(explicit_place, cluster.mentions) if p is not None]
+    best_date = event_date(cluster, lead=ordered[0])
     best_place = max(places, key=lambda p: p.resolution or 0, default=None)
     lead, rest = ordered[0], [oriented(m, ordered[0]) for m in ordered[1:]]
     return Event(
@@ -247,15 +319,34 @@ def to_event(cluster: Cluster, lexicon: ActorLexicon) -> Event:
     )
 
 
-def cluster_story(mentions: Sequence[EventMention], *, lexicon: ActorLexicon) -> tuple[Event, ...]:
+def event_date(cluster: Cluster, *, lead: EventMention) -> DateRef | None:
+    """The finest date a mention's own text gives, an asserted one first; else, when the
+    lead's date is borrowed from a background happening, the article's date (when a mention of
+    the story shows it); else None, and the event takes its lead's date."""
+    own = [(m, d) for m in cluster.mentions if (d := cluster.own_date(m)) is not None]
+    if own:
+        return min(
+            own, key=lambda o: (o[0].modality != "asserted", PRECISIONS.index(o[1].precision))
+        )[1]
+    return cluster.article_date if lead.id in cluster.borrowed else None
+
+
+def cluster_story(
+    mentions: Sequence[EventMention], *, lexicon: ActorLexicon, article_date: dt.date | None = None
+) -> tuple[Event, ...]:
     """The story's events; ``lexicon`` (the pipeline's, user dictionaries included) reads
     actor titles, so that a title-only description and the named person it fits are one
-    party."""
+    party. ``article_date`` dates an event whose only date is borrowed from a background
+    happening (without it, a mention of the story that fell back on it shows it)."""
     clusters: list[Cluster] = []
+    borrowed = borrowed_dates(mentions)
+    fallback = next((m.date for m in mentions if m.date.method == "article-date"), None)
+    if article_date is not None:
+        fallback = article_date_ref(article_date)
     for mention in filter(is_codable, mentions):
         home = next((c for c in clusters if compatible(mention, c)), None)
         if home is None:
-            home = Cluster()
+            home = Cluster(borrowed=borrowed, article_date=fallback)
             clusters.append(home)
         home.mentions.append(mention)
     return tuple(to_event(c, lexicon) for c in clusters)
