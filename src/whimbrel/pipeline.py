@@ -106,7 +106,7 @@ class Pipeline:
         entering("resolve")
         mentions = resolve_story(story, self.resolvers)
         entering("cluster")
-        events = cluster_story(mentions, lexicon=self.resolvers.actors)
+        events = cluster_story(mentions, lexicon=self.resolvers.actors, article_date=article.date)
         entering("done")
         return mentions, events
 

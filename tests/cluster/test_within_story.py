@@ -131,7 +131,9 @@ CASES = [
 def test_event_parties(
     mentions: list[EventMention], actors: set[str], recipients: set[str]
 ) -> None:
-    (event,) = cluster_story(mentions, lexicon=ActorLexicon.default())
+    (event,) = cluster_story(
+        mentions, lexicon=ActorLexicon.default(), article_date=dt.date(2024, 3, 4)
+    )
     actor_names = [a.name for a in event.actors]
     recipient_names = [r.name for r in event.recipients]
     assert sorted(actor_names) == sorted(actors)  # each party once
@@ -142,6 +144,7 @@ def test_party_keeps_its_own_text() -> None:
     (event,) = cluster_story(
         [mention(0, [BOATENG_SHORT], [TOGO_OFFICIALS]), mention(100, [HE], [AGBEKO])],
         lexicon=ActorLexicon.default(),
+        article_date=dt.date(2024, 3, 4),
     )
     (actor,) = event.actors
     assert (actor.text, actor.name) == ("Boateng", "Kwame Adjei Boateng")

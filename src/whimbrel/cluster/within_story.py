@@ -42,7 +42,7 @@ class Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     # ids of the story's mentions whose explicit date is another's (``borrowed_dates``)
     borrowed: frozenset[str] = frozenset()
-    # the article's date, as a mention of the story without a date of its own carries it
+    # the article's date, for an event whose only date is borrowed
     article_date: DateRef | None = None
 
     def own_date(self, mention: EventMention) -> DateRef | None:
@@ -321,8 +321,8 @@ def to_event(cluster: Cluster, lexicon: ActorLexicon) -> Event:
 
 def event_date(cluster: Cluster, *, lead: EventMention) -> DateRef | None:
     """The finest date a mention's own text gives, an asserted one first; else, when the
-    lead's date is borrowed from a background happening, the article's date (when a mention of
-    the story shows it); else None, and the event takes its lead's date."""
+    lead's date is borrowed from a background happening, the article's date; else None, and
+    the event takes its lead's date."""
     own = [(m, d) for m in cluster.mentions if (d := cluster.own_date(m)) is not None]
     if own:
         return min(
@@ -332,17 +332,15 @@ def event_date(cluster: Cluster, *, lead: EventMention) -> DateRef | None:
 
 
 def cluster_story(
-    mentions: Sequence[EventMention], *, lexicon: ActorLexicon, article_date: dt.date | None = None
+    mentions: Sequence[EventMention], *, lexicon: ActorLexicon, article_date: dt.date
 ) -> tuple[Event, ...]:
     """The story's events; ``lexicon`` (the pipeline's, user dictionaries included) reads
     actor titles, so that a title-only description and the named person it fits are one
     party. ``article_date`` dates an event whose only date is borrowed from a background
-    happening (without it, a mention of the story that fell back on it shows it)."""
+    happening."""
     clusters: list[Cluster] = []
     borrowed = borrowed_dates(mentions)
-    fallback = next((m.date for m in mentions if m.date.method == "article-date"), None)
-    if article_date is not None:
-        fallback = article_date_ref(article_date)
+    fallback = article_date_ref(article_date)
     for mention in filter(is_codable, mentions):
         home = next((c for c in clusters if compatible(mention, c)), None)
         if home is None:
