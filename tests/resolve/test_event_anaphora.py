@@ -21,13 +21,18 @@ def _mentions(pipeline, text: str):  # type: ignore[no-untyped-def]
         ("the air strikes", {"ASSAULT"}),
         ("these sanctions", {"SANCTION"}),
         ("a strike", set()),  # not definite: a new happening, not one named again
-        ("the measures", set()),  # no event noun
+        ("the measures", {"SANCTION", "ASSAULT"}),  # an unnamed act: any act, no reaction
+        ("the figures", set()),  # no event noun
         ("strikes", set()),
     ],
 )
 def test_named_event_types(text: str, expected: set[str]) -> None:
     found = named_event_types(text)
     assert expected <= found if expected else not found
+
+
+def test_an_unnamed_act_is_never_a_reaction() -> None:
+    assert not named_event_types("the move") & {"ACCUSE", "SUPPORT", "REJECT", "REQUEST"}
 
 
 @pytest.mark.slow
@@ -59,3 +64,15 @@ def test_no_recall_without_an_earlier_act(pipeline) -> None:  # type: ignore[no-
     condemn = [m for m in _mentions(pipeline, text) if m.trigger.text == "condemned"]
     assert condemn
     assert all(r.method != METHOD for m in condemn for r in m.recipients)
+
+
+@pytest.mark.slow
+def test_an_unnamed_act_is_the_latest_act_not_a_reaction_to_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The European Union imposed sanctions on Belarusian airlines on Tuesday. "
+        "Minsk condemned the move on Wednesday. Lithuania welcomed the move."
+    )
+    found = {m.trigger.text: m for m in _mentions(pipeline, text)}
+    for reaction in ("condemned", "welcomed"):
+        [recipient] = found[reaction].recipients
+        assert (recipient.text, recipient.country) == ("the move", "EUR")

@@ -4,7 +4,7 @@ Compiled form::
 
     {"version": str, "indefinite": [word], "rank_words": [word],
      "state_nouns": {word: SECTOR | null}, "side_nouns": [word], "side_words": [word],
-     "general_titles": [word]}
+     "general_titles": [word], "act_nouns": [word]}
 """
 
 from __future__ import annotations
@@ -15,7 +15,14 @@ from whimbrel.lexicon._words import word_list
 
 SOURCE = "coreference.yaml"
 
-WORD_LISTS = ("indefinite", "rank_words", "side_nouns", "side_words", "general_titles")
+WORD_LISTS = (
+    "indefinite",
+    "rank_words",
+    "side_nouns",
+    "side_words",
+    "general_titles",
+    "act_nouns",
+)
 KEYS = ("version", *WORD_LISTS, "state_nouns")
 SECTOR_CODE = re.compile(r"^[A-Z]{3}$")
 

@@ -2,9 +2,11 @@
 sanctions"): the recipient is whoever did it, taken from the story's latest earlier mention
 of that kind, as CAMEO and PLOVER code a reaction to an act against the act's doer.
 
-Only a definite noun phrase left unresolved is read so ("the strikes", "these sanctions"),
-only from a mention before it in the text, and never when the reacting side did the act
-itself ("Washington defended the strikes" names no recipient). Each recalled party keeps the
+A noun that names an act without saying which ("the measures", "the move"; ``act_nouns`` in
+coreference.yaml) is read as the latest earlier act that is not itself a verbal reaction. Only
+a definite noun phrase left unresolved is read so ("the strikes", "these sanctions"), only
+from a mention before it in the text, and never when the reacting side did the act itself
+("Washington defended the strikes" names no recipient). Each recalled party keeps the
 anaphor's own span as its evidence, with method ``event-anaphora``.
 """
 
@@ -21,6 +23,8 @@ METHOD = "event-anaphora"
 # A recalled party is as sure as the party it comes from, less the step of reading the noun.
 CONFIDENCE_FACTOR = 0.6
 DEFINITE_WORDS = frozenset({"the", "these", "those", "this", "that", "such"})
+# Verbal reactions to acts: what an unnamed "move" or "measure" never refers to.
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
 
 
 @cache
@@ -37,16 +41,25 @@ def noun_event_types() -> Mapping[str, frozenset[str]]:
 
 def named_event_types(text: str) -> frozenset[str]:
     """The event types a definite phrase's head noun names ("the air strikes" -> ASSAULT,
-    PROTEST), or none when the phrase is not definite or its head is no event noun."""
+    PROTEST; "the measures" -> any act), or none when the phrase is not definite or its head
+    is no event noun."""
     words = text.lower().split()
     if len(words) < 2 or words[0] not in DEFINITE_WORDS:
         return frozenset()
     head = words[-1]
+    if head in lexicon.load("coreference")["act_nouns"]:
+        return act_types()
     nouns = noun_event_types()
     for form in (head, head.removesuffix("s"), head.removesuffix("es")):
         if form in nouns:
             return nouns[form]
     return frozenset()
+
+
+@cache
+def act_types() -> frozenset[str]:
+    """The PLOVER types an unnamed act ("the move") may be: all but verbal reactions."""
+    return frozenset(lexicon.load("cameo")["types"]) - REACTION_TYPES
 
 
 def with_event_anaphora(mentions: Sequence[EventMention]) -> tuple[EventMention, ...]:
