@@ -24,6 +24,7 @@ def lexicon() -> ActorLexicon:
         ("Chile and Peru", "Chile", "CHL", None),
         # a single member is no list
         ("British warplanes", "British warplanes", "GBR", "MIL"),
+        ("French jets", "French jets", "FRA", "MIL"),
     ],
 )
 def test_modifier_list_is_its_first_member(
