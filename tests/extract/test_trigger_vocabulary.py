@@ -96,3 +96,16 @@ def test_exercises_with_a_partner_are_cooperation(
 ) -> None:
     found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
     assert event in found, found
+
+
+# Amassing is a mobilization only of forces or arms (sentence, whether MOBILIZE 154 is coded).
+AMASSED = [
+    ("Russia amassed troops and tanks along the Ukrainian border.", True),
+    ("The senator amassed more delegates than her rival in Ohio.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "coded"), AMASSED, ids=[c[0][:30] for c in AMASSED])
+def test_amassing_is_mobilizing_only_forces(text: str, coded: bool, mentions_of) -> None:
+    found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
+    assert (("MOBILIZE", "154") in found) is coded, found
