@@ -109,3 +109,17 @@ AMASSED = [
 def test_amassing_is_mobilizing_only_forces(text: str, coded: bool, mentions_of) -> None:
     found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
     assert (("MOBILIZE", "154") in found) is coded, found
+
+
+# A blocker reads the noun a past participle describes: a study released by a museum is no
+# release of people; prisoners released by rebels are (sentence, whether RETREAT 0841 is coded).
+RELEASED = [
+    ("In a report released by the museum on Monday, biologists described a new frog.", False),
+    ("Prisoners released by the rebels reached Goma on Monday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "coded"), RELEASED, ids=[c[0][:30] for c in RELEASED])
+def test_a_blocker_reads_the_described_noun(text: str, coded: bool, mentions_of) -> None:
+    found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
+    assert (("RETREAT", "0841") in found) is coded, found

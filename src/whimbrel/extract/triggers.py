@@ -107,14 +107,25 @@ class TriggerIndex:
                 continue
             if not entry.standalone and not governor_lemmas(token) & entry.light_verbs:
                 continue
-            if all(context_holds(token, key, wanted, entry.needs) for key, wanted in entry.context):
-                return entry if entry.kind is not None else None
+            blocker = entry.kind is None
+            if all(
+                context_holds(token, key, wanted, entry.needs, blocker=blocker)
+                for key, wanted in entry.context
+            ):
+                return None if blocker else entry
         return None
 
 
-def context_holds(token: Token, key: str, wanted: frozenset[str], needs: Sequence[str]) -> bool:
-    """One context condition: a wanted lemma is there, or for ``*`` any word at all is."""
+def context_holds(
+    token: Token, key: str, wanted: frozenset[str], needs: Sequence[str], *, blocker: bool = False
+) -> bool:
+    """One context condition: a wanted lemma is there, or for ``*`` any word at all is. A
+    blocker's objects also count the noun a past participle describes ("a study released by
+    the museum" is no release of people); a coding entry's do not, as such a participle
+    often tells of a background act ("the deals reached with Israel")."""
     found = context_lemmas(token, key, needs)
+    if blocker and key == "object_lemmas" and token.dep_ == "acl" and token.tag_ == "VBN":
+        found = found | {lemma(token.head)}
     return bool(found) if ANY_LEMMA in wanted else bool(wanted & found)
 
 
