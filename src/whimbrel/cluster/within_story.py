@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from whimbrel.records import ActorRef, DateRef, Event, EventMention, PlaceRef, content_hash
 from whimbrel.resolve.actor_lexicon import ActorLexicon
 from whimbrel.resolve.coreference import describe
+from whimbrel.resolve.date_calendar import period_end
 from whimbrel.resolve.dates import article_date_ref
 
 POLICY = "within-story-v1"
@@ -129,18 +130,7 @@ def is_background(date: DateRef | None, news: EventMention) -> bool:
     September; "last month" may still be the meeting a story of the 7th reports."""
     if date is None or news.date.method != "article-date":
         return False
-    return (news.date.value - period_end(date)).days > NEWS_WINDOW_DAYS
-
-
-def period_end(date: DateRef) -> dt.date:
-    """The last day of the period ``date`` names."""
-    start = date.value
-    if date.precision == "week":
-        return start + dt.timedelta(days=6)
-    if date.precision == "month":
-        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return dt.date(start.year, 12, 31) if date.precision == "year" else start
+    return (news.date.value - period_end(date.value, date.precision)).days > NEWS_WINDOW_DAYS
 
 
 def places_agree(a: PlaceRef | None, b: PlaceRef | None) -> bool:

@@ -16,7 +16,7 @@ from whimbrel import lexicon
 from whimbrel.extract.attach_dates import attached_date
 from whimbrel.extract.attach_places import attached_places
 from whimbrel.extract.attribution import AttributionCues, sentence_attribution
-from whimbrel.extract.clauses import PERSON_LABELS, doc_ents, doc_text, entity_at
+from whimbrel.extract.clauses import PERSON_LABELS, as_span, doc_ents, doc_text, entity_at
 from whimbrel.extract.intents import (
     drop_ended_acts,
     drop_purposes,
@@ -72,7 +72,7 @@ class Extractor:
         for sent in doc.sents:
             while named < len(states) and states[named].end <= sent.start:
                 named += 1
-            prior_place = _token_span(states[named - 1].root) if named else None
+            prior_place = as_span(states[named - 1]) if named else None
             drafts.extend(self.sentence_drafts(sent, story_id=article.id, prior_place=prior_place))
         entities = tuple(
             EntityMention(Span(e.start_char, e.end_char, e.text), e.label_)
@@ -253,9 +253,7 @@ def _phrase(token: Token) -> Span:
 
 def _token_span(token: Token) -> Span:
     ent = entity_at(token, PLACE_LABELS)
-    if ent is not None:
-        return Span(ent.start_char, ent.end_char, ent.text)
-    return _phrase(token)
+    return as_span(ent) if ent is not None else _phrase(token)
 
 
 def _with_attribution(draft: MentionDraft, chain: tuple[Attribution, ...]) -> MentionDraft:

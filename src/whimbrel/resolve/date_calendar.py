@@ -14,6 +14,7 @@ __all__ = [
     "add_months",
     "by_tense",
     "number",
+    "period_end",
     "period_start",
     "valid_date",
     "weekday_either_side",
@@ -54,6 +55,17 @@ def period_start(value: dt.date, precision: Precision) -> dt.date:
     if precision == "year":
         return dt.date(value.year, 1, 1)
     return value
+
+
+def period_end(start: dt.date, precision: Precision) -> dt.date:
+    """The last day of the week, month or year that starts on ``start`` (a day is itself)."""
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    if precision == "month":
+        return add_months(start, 1) - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    return start
 
 
 def weekday_either_side(anchor: dt.date, weekday: int, *, strict: bool) -> tuple[dt.date, dt.date]:
