@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from whimbrel.records import ActorRef, DateRef, Event, EventMention, PlaceRef, content_hash
 from whimbrel.resolve.actor_lexicon import ActorLexicon
@@ -38,21 +38,22 @@ PRECISIONS = ("day", "week", "month", "year")
 NEWS_WINDOW_DAYS = 14
 
 
-@dataclass(slots=True)
-class Cluster:
-    mentions: list[EventMention] = field(default_factory=list)
+@dataclass(frozen=True, slots=True)
+class StoryTime:
+    """What a story tells about its mentions' dates, read once per story."""
+
     # ids of the story's mentions whose explicit date is another's (``borrowed_dates``)
-    borrowed: frozenset[str] = frozenset()
+    borrowed: frozenset[str]
     # the article's date, for an event whose only date is borrowed
-    article_date: DateRef | None = None
+    article_date: DateRef
 
     def own_date(self, mention: EventMention) -> DateRef | None:
         """The date the mention's own text gives it: explicit and not borrowed."""
         return None if mention.id in self.borrowed else explicit_date(mention)
 
-    @property
-    def first(self) -> EventMention:
-        return self.mentions[0]
+
+# the mentions of one happening, in text order
+Cluster = list[EventMention]
 
 
 def countries(mention: EventMention) -> tuple[frozenset[str], frozenset[str]]:
@@ -143,33 +144,30 @@ def places_agree(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     return a.name == b.name
 
 
-def compatible(mention: EventMention, cluster: Cluster) -> bool:
-    for other in cluster.mentions:
+def compatible(mention: EventMention, cluster: Cluster, time: StoryTime) -> bool:
+    for other in cluster:
         if other.kind.event_type != mention.kind.event_type:
             return False
         if other.modality != mention.modality:
             return False
-        if not dates_agree(cluster.own_date(other), cluster.own_date(mention)):
+        if not dates_agree(time.own_date(other), time.own_date(mention)):
             return False
-        if is_background(cluster.own_date(other), mention) or is_background(
-            cluster.own_date(mention), other
+        if is_background(time.own_date(other), mention) or is_background(
+            time.own_date(mention), other
         ):
             return False
         if not places_agree(explicit_place(other), explicit_place(mention)):
             return False
-    return all(dyads_agree(mention, other) for other in cluster.mentions)
+    return all(dyads_agree(mention, other) for other in cluster)
 
 
-def information(
-    mention: EventMention, *, borrowed: frozenset[str] = frozenset()
-) -> tuple[int, int, float]:
-    """How much a mention says: a date of its own (not one ``borrowed`` from a background
+def information(mention: EventMention, time: StoryTime) -> tuple[int, int, float]:
+    """How much a mention says: a date of its own (not one borrowed from a background
     happening) and an explicit place, resolved parties (country, sector), then confidence.
     The most informative mention, earliest on ties, leads the event."""
     parties = (*mention.actors, *mention.recipients)
     resolved = sum(bool(a.country) + bool(a.sector) for a in parties)
-    own = mention.id not in borrowed and explicit_date(mention) is not None
-    explicit = own + (explicit_place(mention) is not None)
+    explicit = (time.own_date(mention) is not None) + (explicit_place(mention) is not None)
     return explicit, resolved + (1 if mention.actors else 0), mention.confidence
 
 
@@ -285,16 +283,14 @@ def is_codable(mention: EventMention) -> bool:
     return any(a.country or a.sector for a in (*mention.actors, *mention.recipients))
 
 
-def to_event(cluster: Cluster, lexicon: ActorLexicon) -> Event:
-    ordered = sorted(
-        cluster.mentions, key=lambda m: information(m, borrowed=cluster.borrowed), reverse=True
-    )
-    places = [p for p in map(explicit_place, cluster.mentions) if p is not None]
-    best_date = event_date(cluster, lead=ordered[0])
+def to_event(cluster: Cluster, *, lexicon: ActorLexicon, time: StoryTime) -> Event:
+    ordered = sorted(cluster, key=lambda m: information(m, time), reverse=True)
+    places = [p for p in map(explicit_place, cluster) if p is not None]
+    best_date = event_date(cluster, lead=ordered[0], time=time)
     best_place = max(places, key=lambda p: p.resolution or 0, default=None)
     lead, rest = ordered[0], [oriented(m, ordered[0]) for m in ordered[1:]]
     return Event(
-        id=content_hash(POLICY, *sorted(m.id for m in cluster.mentions)),
+        id=content_hash(POLICY, *sorted(m.id for m in cluster)),
         mentions=tuple(ordered),
         best_actors=completed(
             lead.actors, [a for a, _ in rest if a], opposite=lead.recipients, lexicon=lexicon
@@ -303,22 +299,22 @@ def to_event(cluster: Cluster, lexicon: ActorLexicon) -> Event:
             lead.recipients, [r for _, r in rest if r], opposite=lead.actors, lexicon=lexicon
         ),
         policy=POLICY,
-        story_ids=tuple(sorted({m.story_id for m in cluster.mentions})),
+        story_ids=tuple(sorted({m.story_id for m in cluster})),
         best_date=best_date,
         best_location=best_place,
     )
 
 
-def event_date(cluster: Cluster, *, lead: EventMention) -> DateRef | None:
+def event_date(cluster: Cluster, *, lead: EventMention, time: StoryTime) -> DateRef | None:
     """The finest date a mention's own text gives, an asserted one first; else, when the
     lead's date is borrowed from a background happening, the article's date; else None, and
     the event takes its lead's date."""
-    own = [(m, d) for m in cluster.mentions if (d := cluster.own_date(m)) is not None]
+    own = [(m, d) for m in cluster if (d := time.own_date(m)) is not None]
     if own:
         return min(
             own, key=lambda o: (o[0].modality != "asserted", PRECISIONS.index(o[1].precision))
         )[1]
-    return cluster.article_date if lead.id in cluster.borrowed else None
+    return time.article_date if lead.id in time.borrowed else None
 
 
 def cluster_story(
@@ -329,12 +325,11 @@ def cluster_story(
     party. ``article_date`` dates an event whose only date is borrowed from a background
     happening."""
     clusters: list[Cluster] = []
-    borrowed = borrowed_dates(mentions)
-    fallback = article_date_ref(article_date)
+    time = StoryTime(borrowed_dates(mentions), article_date_ref(article_date))
     for mention in filter(is_codable, mentions):
-        home = next((c for c in clusters if compatible(mention, c)), None)
+        home = next((c for c in clusters if compatible(mention, c, time)), None)
         if home is None:
-            home = Cluster(borrowed=borrowed, article_date=fallback)
+            home = []
             clusters.append(home)
-        home.mentions.append(mention)
-    return tuple(to_event(c, lexicon) for c in clusters)
+        home.append(mention)
+    return tuple(to_event(c, lexicon=lexicon, time=time) for c in clusters)
