@@ -263,7 +263,11 @@ def evaluate(
     peer: str,
     mapping: str,
     mirrored_roots: Collection[str] = (),
+    verb_dictionary_categories: Collection[str] = (),
 ) -> SetResult:
+    """Score the suite's records; with ``verb_dictionary_categories`` (categories that test
+    the suite's own verb dictionary, which is not shipped beside it) also the exact share
+    over the other records, as ``exact_grammar``."""
     from whimbrel.eval import cameo_root_key, score
     from whimbrel.records import Article
 
@@ -280,16 +284,20 @@ def evaluate(
     gold = [g for r in records for g in r.gold_records()]
     pred = as_root_records([p for story in by_story.values() for p in story])
     scores = score(gold, pred, triple_key=cameo_root_key)
-    two_sided = [r for r in records if not r.one_sided]
-    two_sided_scores = score(
-        [g for r in two_sided for g in r.gold_records()], pred, triple_key=cameo_root_key
-    )
+
+    def exact_over(subset: Sequence[ValidationRecord]) -> float | None:
+        gold = [g for r in subset for g in r.gold_records()]
+        return _float(score(gold, pred, triple_key=cameo_root_key).stories_exact.value)
+
     metrics = {
         "precision": _float(scores.dyad.precision),
         "recall": _float(scores.dyad.recall),
         "exact": _float(scores.stories_exact.value),
-        "exact_two_sided": _float(two_sided_scores.stories_exact.value),
+        "exact_two_sided": exact_over([r for r in records if not r.one_sided]),
     }
+    if verb_dictionary_categories:
+        grammar = [r for r in records if r.category not in verb_dictionary_categories]
+        metrics["exact_grammar"] = exact_over(grammar)
     report = _report(name, records, by_story, metrics, mapping=mapping) + rejects_line(results)
     seconds = time.perf_counter() - started
     return SetResult(name, metrics, len(records), peer, report, seconds, count_rejects(results))

@@ -33,3 +33,27 @@ from adapters import isaf
 )
 def test_release_date(text, expected):
     assert isaf.release_date(text) == (dt.date(*expected) if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "answerable"),
+    [
+        ("2012-04-S-002\nKABUL, Afghanistan (April 3, 2012)\nA force detained two.", True, True),
+        # Only the id's month: the day is metadata the text does not carry.
+        ("Operations in the West\n2012-04-CA-015\nA force detained two yesterday.", False, False),
+        # Stated, but inside a window whose gold sits a day before the text's date.
+        ("2011-02-S-049\nKABUL, Afghanistan (Feb. 8, 2011)\nA force detained two.", True, False),
+    ],
+)
+def test_answerable_releases(text, stated, answerable):
+    release = isaf.Release(
+        "isaf-1",
+        None,
+        text,
+        isaf.release_date(text),
+        None,
+        frozenset(),
+        frozenset(),
+        stated=isaf.stated_release_date(text) is not None,
+    )
+    assert (release.stated, release.answerable) == (stated, answerable)
