@@ -120,7 +120,7 @@ def run(ctx: EvalContext) -> list[SetResult]:
     hits = sum(round((r or 0) * n) for _, n, r, _ in rows)
     others = sum((o or 0) * n for _, n, _, o in rows)
     metrics = {
-        "macro_recall": ratio(sum(recalls), len(recalls)) if recalls else None,
+        "macro_recall": sum(recalls) / len(recalls) if recalls else None,
         "recall": ratio(hits, len(stories)),
         "other_per_story": others / len(stories) if stories else None,
     }
