@@ -142,6 +142,9 @@ class MentionDraft:
     ``place_spans`` are places attached to the event, best first; when
     ``place_is_recipient`` the first one also names the recipient ("visit to Islamabad").
     ``date_is_report`` says the date expression dates the report, not the event itself.
+    ``past_act`` says the trigger is itself a verb in the simple past ("accused"): a date
+    after the article's cannot be its own, and names something else the sentence tells
+    ("accused the government and called for a strike next week").
     """
 
     story_id: str
@@ -156,6 +159,7 @@ class MentionDraft:
     place_is_recipient: bool = False
     date_span: Span | None = None
     date_is_report: bool = False
+    past_act: bool = False
     hedged: bool = False
     attribution: tuple[Attribution, ...] = ()
 

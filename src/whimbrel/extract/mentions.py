@@ -154,6 +154,7 @@ class Extractor:
             place_is_recipient=not recipients and (bool(roles.place_objects) or aimed_at_place),
             date_span=date.span if date else None,
             date_is_report=date.on_report if date else False,
+            past_act=token.tag_ == "VBD",
             hedged=hedged,
         )
 

@@ -100,10 +100,15 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
     """(modality, hedged) for the event that ``trigger`` names."""
     found: set[str] = set()
     hedged = False
+    below = trigger
     for level, token in enumerate(governing_chain(trigger, reporting=cues.reporting_verbs)):
         lemma = token.lemma_.lower()
-        if level > 0 and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
+        # "accused X of lying and called for a strike": a governor's meaning reaches what it
+        # embeds, not a verb coordinated with it (which shares only its auxiliaries)
+        governs = below.dep_ != "conj" or below.head.i != token.i
+        if level > 0 and governs and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
             found |= _governor_cues(lemma, cues)
+        below = token
         if level == 1 and token.dep_ == "prep" and token.lower_ in cues.negation_words:
             found.add("negated")  # "searched the house *without* firing a shot"
         reported = _is_reported(token, cues)

@@ -54,7 +54,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s|$)")
 
 def event_date(draft: MentionDraft, *, article_date: dt.date) -> DateRef:
     """The date the mention's own expression names; the article's when it names none, or
-    only a time of day, an era or a vague past or future."""
+    only a time of day, an era or a vague past or future, or a day still to come for an act
+    told in the simple past (that day is another happening's)."""
     if draft.date_span is not None:
         ref = resolve_date(
             draft.date_span.text,
@@ -62,7 +63,8 @@ def event_date(draft: MentionDraft, *, article_date: dt.date) -> DateRef:
             tense=cast("Tense | None", draft.tense),
             span=draft.date_span,
         )
-        if ref is not None and _dates_event(ref):
+        ahead = ref is not None and draft.past_act and ref.value > article_date
+        if ref is not None and _dates_event(ref) and not ahead:
             if draft.date_is_report:
                 return dataclasses.replace(ref, method=f"{REPORT_DATE_PREFIX}{ref.method}")
             return ref
