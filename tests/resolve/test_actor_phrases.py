@@ -72,3 +72,24 @@ def test_name_is_not_a_trailing_locative(
 ) -> None:
     ref = resolve_actor_text(text, lexicon=lexicon)
     assert (ref.name, ref.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        # from outside the setting: no country from it, the sector stays
+        ("Western governments", None, "GOV"),
+        ("foreign troops", None, "MIL"),
+        ("a Western diplomat", None, "GOV"),
+        # the words themselves may still name a country
+        ("foreign troops from Chad", "TCD", "MIL"),
+        # a local party takes the setting's country
+        ("police", "KEN", "COP"),
+        ("a regional official", "KEN", "GOV"),
+    ],
+)
+def test_outsiders_take_no_country_from_the_setting(
+    text: str, country: str | None, sector: str, lexicon: ActorLexicon
+) -> None:
+    ref = resolve_actor_text(text, lexicon=lexicon, context_country="KEN")
+    assert (ref.country, ref.sector) == (country, sector)

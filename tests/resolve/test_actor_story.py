@@ -134,6 +134,13 @@ def test_a_people_lives_in_the_story_country(
         ),
         # civilians are not placed by their sentence
         ("Villagers said Kenya had sent no help.", "Villagers", None, "title"),
+        # nor are officials from outside it
+        (
+            "The Kenyan president asked Western governments to send more vaccines.",
+            "Western governments",
+            None,
+            "title",
+        ),
     ],
 )
 def test_an_official_serves_the_one_country_the_sentence_names(

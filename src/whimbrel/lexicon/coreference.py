@@ -4,7 +4,7 @@ Compiled form::
 
     {"version": str, "indefinite": [word], "rank_words": [word],
      "state_nouns": {word: SECTOR | null}, "side_nouns": [word], "side_words": [word],
-     "general_titles": [word], "act_nouns": [word]}
+     "outsider_words": [word], "general_titles": [word], "act_nouns": [word]}
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ WORD_LISTS = (
     "rank_words",
     "side_nouns",
     "side_words",
+    "outsider_words",
     "general_titles",
     "act_nouns",
 )

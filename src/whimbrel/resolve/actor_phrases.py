@@ -5,6 +5,8 @@
   others are parties of their own (extract/parties.py gives them "British warplanes").
 - "all parties", "the warring sides": the sides of a dispute, not political parties.
 - "American ships in the Red Sea": a trailing locative says where the party is, not its name.
+- "Western governments", "foreign troops": parties from outside the story's setting, whose
+  country is not the setting's.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from whimbrel.lexicon import load
 from whimbrel.resolve.actor_pieces import Piece
 from whimbrel.resolve.actor_text import Token
 
-__all__ = ["first_of_modifier_list", "is_sides_phrase", "locative_start"]
+__all__ = ["first_of_modifier_list", "is_outsider_phrase", "is_sides_phrase", "locative_start"]
 
 LIST_SEPARATORS = frozenset({",", "and", "or", "&"})
 # "protesters *in* Tahrir Square", "ships *off* the coast": where the party stands.
@@ -57,6 +59,13 @@ def is_sides_phrase(tokens: list[Token]) -> bool:
     before = [t.key for t in tokens[:-1] if t.key not in LEADING_WORDS]
     allowed = set(words["side_words"])
     return bool(before) and all(word in allowed for word in before)
+
+
+def is_outsider_phrase(tokens: list[Token]) -> bool:
+    """ "Western governments", "a foreign diplomat": a word before the head that sets the
+    party outside the setting (coreference.yaml ``outsider_words``)."""
+    outsiders = frozenset(load("coreference")["outsider_words"])
+    return any(t.key in outsiders for t in tokens[:-1])
 
 
 def locative_start(tokens: list[Token]) -> int | None:

@@ -19,6 +19,7 @@ from whimbrel.records import ActorRef
 from whimbrel.resolve.actor_lexicon import ActorLexicon, Candidate
 from whimbrel.resolve.actor_phrases import (
     first_of_modifier_list,
+    is_outsider_phrase,
     is_sides_phrase,
     locative_start,
 )
@@ -103,6 +104,8 @@ def resolve_actor_text(
     tokens = tokenize(text)
     if is_sides_phrase(tokens):  # "all parties": the sides of a dispute, no sector of theirs
         return ActorRef(text=text, method="unresolved", confidence=0.0)
+    if is_outsider_phrase(tokens):  # "Western governments" are not the setting's
+        context_country = None
     pieces, unmatched = match_pieces(tokens, lexicon)
     head_text = first_of_modifier_list(tokens, pieces, text)
     if head_text != text:  # "US and British warplanes" is read as "US warplanes"
