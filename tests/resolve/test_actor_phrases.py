@@ -83,8 +83,10 @@ def test_name_is_not_a_trailing_locative(
         ("a Western diplomat", None, "GOV"),
         # the words themselves may still name a country
         ("foreign troops from Chad", "TCD", "MIL"),
-        # a local party takes the setting's country
+        # a local party takes the setting's country, a title with the word in it too
         ("police", "KEN", "COP"),
+        ("the foreign minister", "KEN", "GOV"),
+        ("the foreign affairs ministry", "KEN", "GOV"),
         ("a regional official", "KEN", "GOV"),
     ],
 )

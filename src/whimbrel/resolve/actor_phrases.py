@@ -61,11 +61,14 @@ def is_sides_phrase(tokens: list[Token]) -> bool:
     return bool(before) and all(word in allowed for word in before)
 
 
-def is_outsider_phrase(tokens: list[Token]) -> bool:
-    """ "Western governments", "a foreign diplomat": a word before the head that sets the
-    party outside the setting (coreference.yaml ``outsider_words``)."""
-    outsiders = frozenset(load("coreference")["outsider_words"])
-    return any(t.key in outsiders for t in tokens[:-1])
+def is_outsider_phrase(tokens: list[Token], pieces: list[Piece]) -> bool:
+    """ "Western governments", "a foreign diplomat": the word right before the head sets the
+    party outside the setting (coreference.yaml ``outsider_words``), unless the two make one
+    lexicon form ("foreign minister", among the ``pieces`` matched in ``tokens``); "the
+    foreign affairs ministry" is the setting's."""
+    if len(tokens) < 2 or tokens[-2].key not in load("coreference")["outsider_words"]:
+        return False
+    return not any(p.start <= len(tokens) - 2 and p.end == len(tokens) for p in pieces)
 
 
 def locative_start(tokens: list[Token]) -> int | None:

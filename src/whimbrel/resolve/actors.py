@@ -104,9 +104,9 @@ def resolve_actor_text(
     tokens = tokenize(text)
     if is_sides_phrase(tokens):  # "all parties": the sides of a dispute, no sector of theirs
         return ActorRef(text=text, method="unresolved", confidence=0.0)
-    if is_outsider_phrase(tokens):  # "Western governments" are not the setting's
-        context_country = None
     pieces, unmatched = match_pieces(tokens, lexicon)
+    if is_outsider_phrase(tokens, pieces):  # "Western governments" are not the setting's
+        context_country = None
     head_text = first_of_modifier_list(tokens, pieces, text)
     if head_text != text:  # "US and British warplanes" is read as "US warplanes"
         return dataclasses.replace(

@@ -19,7 +19,7 @@ from functools import cache
 from whimbrel import lexicon
 from whimbrel.records import ActorRef, Span
 from whimbrel.resolve.actor_phrases import is_outsider_phrase
-from whimbrel.resolve.actor_pieces import chosen_meanings, scan_pieces
+from whimbrel.resolve.actor_pieces import chosen_meanings, match_pieces, scan_pieces
 from whimbrel.resolve.actor_text import tokenize
 from whimbrel.resolve.actors import (
     NAMING_KINDS,
@@ -176,7 +176,8 @@ def from_story_countries(
     story is; an official with no country ("the interior minister") serves the one country
     their sentence names, if it names exactly one and no party on the other side is of it.
     A party from outside ("Western governments") takes neither."""
-    if is_outsider_phrase(tokenize(phrase)):
+    tokens = tokenize(phrase)
+    if is_outsider_phrase(tokens, match_pieces(tokens, lexicon)[0]):
         return ref
     if names_a_people(phrase, lexicon) and countries.story_country:
         return resolve_in_context(ref, phrase, countries.story_country, lexicon, date)
