@@ -172,3 +172,20 @@ def test_opening_place_and_of_container(nlp, text, trigger, place):  # type: ign
 def test_an_opening_place_does_not_place_a_reported_event(nlp):  # type: ignore[no-untyped-def]
     text = "In Geneva, the agency's spokeswoman said gunmen had killed four aid workers."
     assert places_of(nlp, text, "killed") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "places"),
+    [
+        # the sea places the boats of the act beside it, not the condemnation
+        (
+            "The rebels condemned the raids and vowed to strike Saudi tankers in the Red Sea.",
+            "condemned",
+            [],
+        ),
+        # a place hung on the coordinated verb itself places both acts
+        ("Police detained two men and seized rifles in Mombasa.", "detained", ["Mombasa"]),
+    ],
+)
+def test_a_coordinated_act_keeps_its_objects_places(nlp, text, trigger, places):  # type: ignore[no-untyped-def]
+    assert places_of(nlp, text, trigger) == places

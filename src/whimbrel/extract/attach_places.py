@@ -126,7 +126,11 @@ def _is_locative_object(token: Token) -> bool:
 
 
 def _inside_event(token: Token, head: Token, *, reporting: frozenset[str]) -> bool:
-    """Whether ``token`` hangs below ``head`` through no source phrase or reported clause."""
+    """Whether ``token`` hangs below ``head`` through no source phrase or reported clause, nor
+    deep inside a verb coordinated with the event's ("condemned the strikes and threatened
+    ships in the Red Sea": the sea places the ships, not the condemnation; "detained two and
+    seized rifles in Kandahar" hangs the town on the verb and places both)."""
+    path: list[Token] = []
     for _ in range(FALLBACK_MAX_STEPS):
         if token.i == head.i:
             return True
@@ -134,5 +138,9 @@ def _inside_event(token: Token, head: Token, *, reporting: frozenset[str]) -> bo
             return False
         if token.dep_ in FALLBACK_BARRIERS or token.head.i == token.i:
             return False
+        sibling_act = token.dep_ == "conj" and token.head.i == head.i and token.pos_ == "VERB"
+        if sibling_act and len(path) > 2:
+            return False
+        path.append(token)
         token = token.head
     return False

@@ -145,8 +145,11 @@ def _best_first(found: list[_Candidate]) -> list[Span]:
     return kept
 
 
-def _clause_places(head: Token, *, depth: int) -> Iterator[_Candidate]:
-    """Places in ``head``'s own phrases, then in the clauses and subject that share its event."""
+def _clause_places(head: Token, *, depth: int, sibling: bool = False) -> Iterator[_Candidate]:
+    """Places in ``head``'s own phrases, then in the clauses and subject that share its event.
+    A ``sibling`` act (a verb coordinated with the event's) shares its places ("shot one and
+    wounded five in Fallujah") but not those of what it sets out to do ("condemned the raids
+    and vowed to strike tankers in the Red Sea")."""
     object_frame = "taken" if head.lemma_.lower() in _place_words().object_verbs else "object"
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
@@ -158,8 +161,9 @@ def _clause_places(head: Token, *, depth: int) -> Iterator[_Candidate]:
         return
     for child in head.children:
         step = _clause_step(child)
-        if step is not None:
-            yield from _shifted(_clause_places(child, depth=depth + 1), step)
+        if step is not None and not (sibling and child.dep_ == "xcomp"):
+            places = _clause_places(child, depth=depth + 1, sibling=child.dep_ == "conj")
+            yield from _shifted(places, step)
         elif child.dep_ in ("nsubj", "nsubjpass") and not depth:
             yield from _subject_places(child)
 
