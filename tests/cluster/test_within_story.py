@@ -88,14 +88,14 @@ CASES = [
         {"Kwame Adjei Boateng"},
         {"Togolese officials"},
     ),
-    # both sides of one country: a party from the other side never crosses over
+    # both sides of one country: a party of the other side never crosses over
     (
         [
             mention(0, [POLICE], [PROTESTERS], COERCE),
-            mention(100, [PROTESTERS], [POLICE], COERCE),
+            mention(100, [POLICE], [PROTESTERS, RUTO], COERCE),
         ],
         {"Kenyan police"},
-        {"protesters"},
+        {"protesters", "William Ruto"},
     ),
     # a headline's title-only description and the body's named person are one party, the
     # named person kept, whichever comes first
@@ -148,3 +148,25 @@ def test_party_keeps_its_own_text() -> None:
     )
     (actor,) = event.actors
     assert (actor.text, actor.name) == ("Boateng", "Kwame Adjei Boateng")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "events"),
+    [
+        # one country's two sides acting on each other: two happenings
+        (([POLICE], [PROTESTERS]), ([PROTESTERS], [POLICE]), 2),
+        # the targets unnamed in one of them: still two when its doers are the other's targets
+        (([PROTESTERS], [RUTO]), ([POLICE], [PROTESTERS]), 2),
+        # the same doers and targets: one
+        (([POLICE], [PROTESTERS]), ([POLICE], [PROTESTERS]), 1),
+        # one side unnamed and nothing reversed: one
+        (([POLICE], [PROTESTERS]), ([POLICE], []), 1),
+    ],
+)
+def test_reversed_sides_of_one_country(first, second, events) -> None:  # type: ignore[no-untyped-def]
+    found = cluster_story(
+        [mention(0, *first, COERCE), mention(100, *second, COERCE)],
+        lexicon=ActorLexicon.default(),
+        article_date=dt.date(2024, 3, 4),
+    )
+    assert len(found) == events

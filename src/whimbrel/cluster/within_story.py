@@ -74,7 +74,26 @@ def dyads_agree(a: EventMention, b: EventMention) -> bool:
         return bool(a_all and b_all) and (a_all <= b_all or b_all <= a_all)
     if not (a_act or a_rec) or not (b_act or b_rec):
         return bool(names(a) & names(b))
-    return _side_agrees(a_act, b_act) and _side_agrees(a_rec, b_rec)
+    same_sides = _side_agrees(a_act, b_act) and _side_agrees(a_rec, b_rec)
+    return same_sides and not _reversed_within(a, b)
+
+
+def sectors(mention: EventMention) -> tuple[frozenset[str], frozenset[str]]:
+    actors = frozenset(a.sector for a in mention.actors if a.sector)
+    recipients = frozenset(r.sector for r in mention.recipients if r.sector)
+    return actors, recipients
+
+
+def _reversed_within(a: EventMention, b: EventMention) -> bool:
+    """Whether one country's two sides act on each other: "protesters tried to storm
+    parliament" and "police fired tear gas at them" share the country on both sides, yet
+    the one's doers are the other's targets and not its doers."""
+    a_act, a_rec = sectors(a)
+    b_act, b_rec = sectors(b)
+    return any(
+        doers & targets and not doers & others
+        for doers, targets, others in ((a_act, b_rec, b_act), (b_act, a_rec, a_act))
+    )
 
 
 def _side_agrees(a: frozenset[str], b: frozenset[str]) -> bool:
