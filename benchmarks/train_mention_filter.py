@@ -108,9 +108,9 @@ def vocabulary(rows: Sequence[Row], *, exclude: Sequence[str] = ()) -> list[str]
 
 
 def label_balance(rows: Sequence[Row]) -> np.ndarray:
-    """Row weights giving every intended type the same total weight: the stories are 780
-    CONCEDE but 84 AID, and unweighted a type's prior would learn that count, not
-    whether a draft is right."""
+    """Row weights by how rare a story's intended type is (1 / its number of stories), so
+    each type's stories weigh about the same in all: the stories are 780 CONCEDE but 84 AID,
+    and unweighted a type's prior would learn that count, not whether a draft is right."""
     stories = Counter(label for label in {r[0]: r[1] for r in rows}.values())
     weights = np.array([1.0 / stories[r[1]] for r in rows])
     return weights * len(rows) / weights.sum()
