@@ -142,3 +142,10 @@ def test_the_setting_turns_the_filter_on(enabled: bool) -> None:
 
     loaded = Pipeline.load(Settings(mention_filter=enabled))
     assert (loaded.mention_filter is not None) is enabled
+
+
+def test_a_table_without_a_weights_mapping_is_a_data_error() -> None:
+    from whimbrel.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="weights must be a mapping"):
+        MentionFilter.from_table({"bias": 0.0, "threshold": 0.5, "weights": [1.0]})

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from whimbrel import lexicon
+from whimbrel.errors import DataFileError
 from whimbrel.extract.clauses import doc_ents
 from whimbrel.records import MentionDraft, ParsedStory, Span
 
@@ -133,7 +134,11 @@ class MentionFilter:
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> MentionFilter:
         weights = table["weights"]
-        assert isinstance(weights, Mapping)
+        if not isinstance(weights, Mapping):
+            raise DataFileError(
+                "whimbrel/data/mention_filter.json",
+                [f"weights must be a mapping, got {weights!r:.60}; rebuild the data files"],
+            )
         return cls(
             weights={str(k): float(v) for k, v in weights.items()},
             bias=float(table["bias"]),  # type: ignore[arg-type]
