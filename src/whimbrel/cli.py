@@ -70,6 +70,11 @@ def main() -> None:
     help="User actor dictionary (YAML/CSV or PETRARCH .txt); repeatable.",
 )
 @click.option(
+    "--mention-filter",
+    is_flag=True,
+    help="Drop mention drafts the learned filter scores low (experimental).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar (default: on when stderr is a terminal).",
@@ -83,6 +88,7 @@ def code(
     max_bytes: int,
     rejects: str | None,
     user_dict: tuple[str, ...],
+    mention_filter: bool,
     progress: bool | None,
 ) -> None:
     """Code INPUT files, directories or - (stdin) into events in the DuckDB store."""
@@ -97,6 +103,7 @@ def code(
             batch_size=batch_size,
             max_bytes=max_bytes,
             user_dict=tuple(Path(p) for p in user_dict),
+            mention_filter=mention_filter,
         )
         pipeline = Pipeline.load(settings)
         items = read_inputs(list(inputs), fmt=fmt, max_bytes=max_bytes)

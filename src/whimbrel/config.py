@@ -33,6 +33,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Modalities that reach event output; negated and hypothetical stay in the store.",
     ),
     Setting("user_dict", (), "User actor dictionaries (YAML/CSV, or PETRARCH .txt) to load."),
+    Setting(
+        "mention_filter",
+        False,
+        "Drop mention drafts the learned filter (data_sources/mention_filter.yaml) scores low.",
+    ),
 )
 
 
@@ -45,6 +50,7 @@ class Settings:
     max_bytes: int = 2_000_000
     include_modality: tuple[str, ...] = ("asserted", "planned")
     user_dict: tuple[Path, ...] = ()
+    mention_filter: bool = False
 
     def __post_init__(self) -> None:
         problems = []

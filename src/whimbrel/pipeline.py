@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from whimbrel import __version__
 from whimbrel.cluster.within_story import cluster_story
 from whimbrel.config import Settings
+from whimbrel.extract.mention_filter import MentionFilter
 from whimbrel.extract.mentions import Extractor
 from whimbrel.nlp.model import LoadedModel, load_model
 from whimbrel.records import Article, Event, EventMention, Reject, StoryResult
@@ -53,6 +54,7 @@ class Pipeline:
     model: LoadedModel
     extractor: Extractor
     resolvers: Resolvers
+    mention_filter: MentionFilter | None = None
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Pipeline:
@@ -65,6 +67,7 @@ class Pipeline:
             model=load_model(settings.model),
             extractor=Extractor.default(),
             resolvers=Resolvers(actors=lexicon, gazetteer=Gazetteer.load()),
+            mention_filter=MentionFilter.default() if settings.mention_filter else None,
         )
 
     @property
@@ -103,6 +106,8 @@ class Pipeline:
         speed benchmark times the stages by it, so both follow this one sequence."""
         entering("extract")
         story = self.extractor.extract(doc, article)
+        if self.mention_filter is not None:
+            story = self.mention_filter.filter_story(story, doc)
         entering("resolve")
         mentions = resolve_story(story, self.resolvers)
         entering("cluster")
