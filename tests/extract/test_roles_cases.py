@@ -341,3 +341,11 @@ LISTS = [
 def test_every_list_member_is_a_recipient(mentions_of, text: str, trigger: str, recipients):  # type: ignore[no-untyped-def]
     (mention,) = [m for m in mentions_of(text) if m.trigger.text == trigger]
     assert tuple(r.text for r in mention.recipients) == recipients
+
+
+def test_a_phrase_ends_before_its_nouns_verb(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """A headline whose tail the parser hung on the subject across the verb: the subject's
+    phrase is the subject alone."""
+    text = "Kenyan nurses try to storm Parliament; fourth day of strikes\n\nThey marched."
+    (storm,) = [m for m in mentions_of(text) if m.trigger.text == "storm"]
+    assert [a.text for a in storm.actors] == ["Kenyan nurses"]

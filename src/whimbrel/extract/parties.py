@@ -330,6 +330,8 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             continue
         if child.head.i == head.i and is_trailing_locative(child):
             continue
+        if child.head.i == head.i and _across_governor(head, child):
+            continue
         if is_list_apposition(child) or is_dangling_apposition(child):
             continue
         kept.append(child)
@@ -354,6 +356,14 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     ):
         first = first.doc[first.i + 1]
     return first.idx, last.idx + len(last.text)
+
+
+def _across_governor(head: Token, child: Token) -> bool:
+    """ "Serbian protesters try to storm Parliament; fourth day of protests": a dependent the
+    parser hung on the noun across the noun's own verb (here "day" as an apposition of
+    "protesters") is no part of the noun's phrase."""
+    governor = head.head.i
+    return governor != head.i and (head.i < governor < child.i or child.i < governor < head.i)
 
 
 def event_object_parties(obj: Token) -> list[Token]:
