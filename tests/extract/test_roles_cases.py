@@ -349,3 +349,16 @@ def test_a_phrase_ends_before_its_nouns_verb(mentions_of) -> None:  # type: igno
     text = "Kenyan nurses try to storm Parliament; fourth day of strikes\n\nThey marched."
     (storm,) = [m for m in mentions_of(text) if m.trigger.text == "storm"]
     assert [a.text for a in storm.actors] == ["Kenyan nurses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "assault"),
+    [
+        ("A minibus crashed on the highway near Mombasa, killing nine.", False),
+        ("Minibus crashes near Mombasa, killing nine", False),
+        # an agent's attack that kills stays an assault
+        ("Gunmen attacked a minibus near Mombasa, killing nine.", True),
+    ],
+)
+def test_what_a_mishap_did_is_no_act(summaries, text: str, assault: bool) -> None:  # type: ignore[no-untyped-def]
+    assert any(s[0] == "ASSAULT" for s in summaries(text)) == assault

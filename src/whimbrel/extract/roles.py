@@ -342,9 +342,10 @@ def find_roles(match: TriggerMatch) -> Roles:
         if c.i not in {a.i for a in actor_tokens}
     )
     actor_tokens = companion_tokens + actor_tokens
-    if actor_tokens and all(
-        a.lemma_.lower() in lexicon.word_class("non_agent_causes") for a in actor_tokens
-    ):
+    causes = lexicon.word_class("non_agent_causes")
+    if actor_tokens and all(a.lemma_.lower() in causes for a in actor_tokens):
+        return Roles(actors=(), recipients=(), place_objects=())
+    if is_mishap_result(token, causes):
         return Roles(actors=(), recipients=(), place_objects=())
     actor_ids = {a.i for a in actor_tokens}
     recipient_tokens = tuple(
@@ -352,3 +353,13 @@ def find_roles(match: TriggerMatch) -> Roles:
     )
     recipient_tokens = with_reflexive_actors(recipient_tokens, actor_tokens)
     return Roles(actors=actor_tokens, recipients=recipient_tokens, place_objects=tuple(places))
+
+
+def is_mishap_result(verb: Token, causes: frozenset[str]) -> bool:
+    """ "A bus crashed near Havana, killing seven", "... bus crashes, killing seven": a
+    participle telling what a mishap did, which is no one's act."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "acl", "xcomp")
+        and verb.head.lemma_.lower() in causes
+    )
