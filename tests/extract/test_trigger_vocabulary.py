@@ -123,3 +123,16 @@ RELEASED = [
 def test_a_blocker_reads_the_described_noun(text: str, coded: bool, mentions_of) -> None:
     found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
     assert (("RETREAT", "0841") in found) is coded, found
+
+
+CONFERRED = [
+    ("She holds the Order of the Star, an honour conferred by the president of Ghana.", False),
+    ("The king conferred a knighthood on the retired general.", False),
+    ("The Kenyan president conferred with Ugandan envoys on Monday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "coded"), CONFERRED, ids=[c[0][:30] for c in CONFERRED])
+def test_conferring_an_honour_is_no_consultation(text: str, coded: bool, mentions_of) -> None:
+    found = [m.kind.event_type for m in mentions_of(text)]
+    assert ("CONSULT" in found) is coded, found
