@@ -20,6 +20,12 @@ def case_id(case: object) -> str:
 
 
 CASES = [
+    # a passive act done in a text: the text's author acts
+    (
+        "Ghana was condemned in a joint statement by Togo, Benin and Niger.",
+        ("ACCUSE", "BEN,NER,TGO", "GHA", "asserted"),
+    ),
+    ("Chad was criticised in a letter from Sudan.", ("ACCUSE", "SDN", "TCD", "asserted")),
     # raising through an adjective: "is about to"
     (
         "Nairobi is about to normalise relations with Mogadishu.",

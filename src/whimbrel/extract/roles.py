@@ -71,6 +71,7 @@ from whimbrel.extract.subjects import (
     is_reporting_frame,
     relative_antecedent,
     reported_pronoun_antecedent,
+    text_authors,
     text_issuer,
 )
 from whimbrel.extract.triggers import TriggerMatch
@@ -99,7 +100,7 @@ class Roles:
 
 
 def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
-    actors = prep_objects(verb, {"by"}) or attack_agents(verb)
+    actors = prep_objects(verb, {"by"}) or attack_agents(verb) or text_authors(verb)
     if not {"dobj", "dative"} & set(roles):
         # "rockets were fired at the town": the subject is what was fired, not its target.
         targets = first_prep_objects(verb, roles)

@@ -191,6 +191,17 @@ def text_issuer(actor: Token) -> Token:
     return actor
 
 
+def text_authors(verb: Token) -> list[Token]:
+    """ "Turkey was condemned in a joint statement by Egypt and Greece": who the text a
+    passive act was done in came from (its "by" or "from" phrase)."""
+    return [
+        author
+        for text in prep_objects(verb, {"in", "through", "via"})
+        if text.lemma_.lower() in SPEAKING_TEXTS
+        for author in prep_objects(text, {"by", "from"})
+    ]
+
+
 def is_named_place(token: Token) -> bool:
     """A place name or a place a demonym names ("the Rwandan capital")."""
     named = [token, *children(token, "amod", "compound")]
