@@ -1,0 +1,25 @@
+"""Readings a careful reader would give, each on sentences we wrote (real pipeline): the CAMEO
+code a construction calls for, and who acts on whom where the parse hides it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# "agree that X should be done" is a shared position (050); "agree that we/our side should
+# act", like "agree to act", a commitment (030).
+AGREEMENTS = [
+    ("Chile and Peru agreed that the border dispute should be settled by the court.", "050"),
+    ("Japan and Vietnam agree that maritime disputes must be resolved peacefully.", "050"),
+    ("Senior Chilean and Peruvian officials agreed that both sides must reopen the border.", "030"),
+    ("Kenya and Uganda agreed to reopen their shared border.", "030"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), AGREEMENTS, ids=[c[0][:40] for c in AGREEMENTS])
+def test_what_is_agreed_sets_the_code(text: str, code: str, mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = [m for m in mentions_of(text) if m.trigger.text.lower().startswith("agree")]
+    found = [m.kind.cameo_code for m in mentions]
+    assert found == [code], found
