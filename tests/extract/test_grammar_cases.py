@@ -23,3 +23,35 @@ def test_what_is_agreed_sets_the_code(text: str, code: str, mentions_of) -> None
     mentions = [m for m in mentions_of(text) if m.trigger.text.lower().startswith("agree")]
     found = [m.kind.cameo_code for m in mentions]
     assert found == [code], found
+
+
+# "A, B and the embattled C": the parser may fold the earlier members into the last one's
+# phrase (before an adjective); each is a party of its own, and C's phrase is its own.
+FOLDED_LISTS = [
+    (
+        "France, Italy and the embattled, isolated Spain welcomed new talks with Kenya.",
+        ("SUPPORT", "ESP,FRA,ITA", "KEN", "asserted"),
+    ),
+    (
+        "Ghana, Togo and the ever cautious Benin welcomed a resumption of ties with Mali.",
+        ("SUPPORT", "BEN,GHA,TGO", "MLI", "asserted"),
+    ),
+    (
+        "Chile, Peru and the troubled Bolivia criticized Brazil.",
+        ("ACCUSE", "BOL,CHL,PER", "BRA", "asserted"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLDED_LISTS, ids=[c[0][:40] for c in FOLDED_LISTS])
+def test_every_folded_list_member_acts(summaries, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in summaries(text), summaries(text)
+
+
+def test_the_last_member_keeps_only_its_own_phrase(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    (mention,) = [m for m in mentions_of(FOLDED_LISTS[0][0]) if m.kind.event_type == "SUPPORT"]
+    assert [a.text for a in mention.actors] == [
+        "France",
+        "Italy",
+        "the embattled, isolated Spain",
+    ]

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from whimbrel import lexicon
 from whimbrel.extract.clauses import in_dateline_place
+from whimbrel.extract.leading_lists import own_segment_start
 
 # Dependents that end a noun phrase: clauses, coordination and prepositions other than these.
 PHRASE_CUT = frozenset(
@@ -338,6 +339,9 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     last = max(kept, key=lambda t: t.i)
     if head.dep_ == "pobj" and is_mistagged_first_name(head.head):
         first = min(first, head.head, key=lambda t: t.i)
+    own_start = own_segment_start(head)  # "A, B and the embattled C": C's own member
+    if own_start is not None and own_start > first.i:
+        first = head.doc[own_start]
     while last.i > first.i and (
         last.is_punct or last.is_space or last.dep_ == "case" and last.i > head.i
     ):

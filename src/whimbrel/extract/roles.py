@@ -37,6 +37,7 @@ from whimbrel.extract.hidden_targets import (
     purpose_targets,
     requested_parties,
 )
+from whimbrel.extract.leading_lists import leading_list_members
 from whimbrel.extract.noun_roles import governing_verb, noun_roles
 from whimbrel.extract.parties import (
     EVENT_PARTY_PREPS,
@@ -333,6 +334,9 @@ def find_roles(match: TriggerMatch) -> Roles:
         recipients = [r for r in recipients if r in places or names_someone(r)]
     # "met with A, deputy PM B and C": list members the parser hung elsewhere
     recipients = [*recipients, *(m for r in recipients for m in lost_list_members(r))]
+    # "A, B and the embattled C welcomed ...": earlier members the parser folded into C's phrase
+    recipients = [*(m for r in recipients for m in leading_list_members(r)), *recipients]
+    actors = [*(m for a in actors for m in leading_list_members(a)), *actors]
     recipients = [party_head(r) for r in recipients]
     actor_tokens = party_tokens([text_issuer(party_head(a)) for a in actors], token)
     # Companions come first: the subject stays the last actor, the one a later "he" means.
