@@ -55,3 +55,44 @@ def test_the_last_member_keeps_only_its_own_phrase(mentions_of) -> None:  # type
         "Italy",
         "the embattled, isolated Spain",
     ]
+
+
+# "The civilians imprisoned for X were released by Y": the parser may make the participle the
+# main verb; the civilians are who was imprisoned and released, never who imprisoned.
+REDUCED_RELATIVES = [
+    (
+        "Protesters arrested in May for acting against Beijing were freed by the court on Monday.",
+        "RETREAT",
+        ["Protesters"],
+        ["the court"],
+    ),
+    (
+        "The soldiers captured last week were released by the rebels.",
+        "RETREAT",
+        ["The soldiers"],
+        ["the rebels"],
+    ),
+    # with the participle hung on the noun, its agent is no party of the release
+    (
+        "The soldiers captured by the rebels last week were released on Sunday.",
+        "RETREAT",
+        ["The soldiers"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipients", "actors"),
+    REDUCED_RELATIVES,
+    ids=[c[0][:40] for c in REDUCED_RELATIVES],
+)
+def test_a_reduced_relative_noun_is_acted_upon(  # type: ignore[no-untyped-def]
+    mentions_of, text: str, event_type: str, recipients: list[str], actors: list[str]
+) -> None:
+    mentions = mentions_of(text)
+    (main,) = [m for m in mentions if m.kind.event_type == event_type]
+    assert [r.text for r in main.recipients] == recipients
+    assert [a.text for a in main.actors] == actors
+    first = recipients[0]
+    assert all(first not in [a.text for a in m.actors] for m in mentions), mentions

@@ -13,6 +13,7 @@ targets are in hidden_targets.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -375,7 +376,11 @@ def event_object_parties(obj: Token) -> list[Token]:
             # "allowed the return of U.N. inspectors": the named party the event is about
             return [current] if current is not obj and names_someone(current) else []
         found = prep_objects(current, {"by"}) + [
-            agent for clause in children(current, "acl") for agent in prep_objects(clause, {"by"})
+            agent
+            for clause in children(current, "acl")
+            # "freed the soldiers captured by X": people are no act of X's
+            if not is_people_noun(current)
+            for agent in prep_objects(clause, {"by"})
         ]
         # "Iran's militia allies": the possessor of an ally is the other side, not its doer
         if current.lemma_.lower() not in lexicon.word_class("partner_nouns"):
@@ -399,3 +404,17 @@ def event_object_parties(obj: Token) -> list[Token]:
             return []
         current = inner[0]
     return []
+
+
+def is_people_noun(token: Token) -> bool:
+    """A noun for people or a group of them ("soldiers", "protesters"): sectors.yaml's role
+    and weak words of one word."""
+    return token.lower_ in people_nouns() or token.lemma_.lower() in people_nouns()
+
+
+@cache
+def people_nouns() -> frozenset[str]:
+    phrases = lexicon.load("sectors")["phrases"]
+    return frozenset(
+        p["text"].lower() for p in phrases if p["tier"] in ("role", "weak") and " " not in p["text"]
+    )

@@ -70,6 +70,7 @@ from whimbrel.extract.subjects import (
     clause_subject,
     is_passive,
     is_reporting_frame,
+    misparsed_relative_clause,
     relative_antecedent,
     reported_pronoun_antecedent,
     text_issuer,
@@ -107,6 +108,12 @@ def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], lis
         if targets:
             return actors, [reported_pronoun_antecedent(t) for t in targets]
     recipients = children(verb, "nsubjpass")
+    if misparsed_relative_clause(verb) is not None:
+        # "the civilians imprisoned for X were released": background unless it has an agent
+        return actors, children(verb, "nsubj") if actors else []
+    main_verb = misparsed_relative_clause(verb.head)
+    if not recipients and main_verb is not None and main_verb.i == verb.i:
+        recipients = children(verb.head, "nsubj")  # "... were released by Y": the civilians
     if not recipients and verb.dep_ in ("relcl", "acl"):
         # A bare participle with no agent ("a member jailed a year ago") is background, not
         # an event of its own; with one ("prisoners freed by Israel") it is.
