@@ -96,3 +96,16 @@ def test_a_reduced_relative_noun_is_acted_upon(  # type: ignore[no-untyped-def]
     assert [a.text for a in main.actors] == actors
     first = recipients[0]
     assert all(first not in [a.text for a in m.actors] for m in mentions), mentions
+
+
+# A "by" of means ("by courier", "by air") is neither the object's end nor an agent.
+MEANS = [
+    ("Haiti has received by courier money from Canada.", ("AID", "CAN", "HTI", "asserted")),
+    ("Haiti received funds from Canada.", ("AID", "CAN", "HTI", "asserted")),
+    ("The rebel camps were attacked by air on Monday.", ("ASSAULT", "", "?", "asserted")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEANS, ids=[c[0][:40] for c in MEANS])
+def test_a_by_phrase_of_means_is_no_party(summaries, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in summaries(text), summaries(text)

@@ -75,7 +75,7 @@ from whimbrel.extract.subjects import (
     reported_pronoun_antecedent,
     text_issuer,
 )
-from whimbrel.extract.triggers import TriggerMatch
+from whimbrel.extract.triggers import MEANS_NOUNS, TriggerMatch
 
 __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
 
@@ -101,7 +101,9 @@ class Roles:
 
 
 def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
-    actors = prep_objects(verb, {"by"}) or attack_agents(verb)
+    # "were attacked by air": a "by" of means names no agent
+    agents = [a for a in prep_objects(verb, {"by"}) if a.lemma_.lower() not in MEANS_NOUNS]
+    actors = agents or attack_agents(verb)
     if not {"dobj", "dative"} & set(roles):
         # "rockets were fired at the town": the subject is what was fired, not its target.
         targets = first_prep_objects(verb, roles)
