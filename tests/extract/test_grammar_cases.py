@@ -109,3 +109,23 @@ MEANS = [
 @pytest.mark.parametrize(("text", "expected"), MEANS, ids=[c[0][:40] for c in MEANS])
 def test_a_by_phrase_of_means_is_no_party(summaries, text: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in summaries(text), summaries(text)
+
+
+# Whoever claims responsibility for an act did it; denying it names no one.
+CLAIMS = [
+    ("Al-Shabab claimed responsibility for the attack on a mall in Nairobi.", "SOM"),
+    ("The Taliban have claimed responsibility for the bombing in Kabul.", "AFG"),
+    ("Boko Haram accepted responsibility for the attack on the barracks in Maiduguri.", "NGA"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), CLAIMS, ids=[c[0][:40] for c in CLAIMS])
+def test_the_claimant_did_the_act(mentions_of, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    assaults = [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT"]
+    assert [[a.country for a in m.actors] for m in assaults] == [[country]]
+
+
+def test_a_denial_names_no_actor(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The army denied responsibility for the shelling of the market in Aleppo."
+    assaults = [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT"]
+    assert all(not m.actors for m in assaults), assaults

@@ -47,11 +47,32 @@ def nominal_actors(noun: Token, *, travel: bool) -> list[Token]:
     named = named or [m for m in children(noun, "amod", "compound") if m.ent_type_ == "NORP"]
     if named:
         return named
+    claimants = responsibility_claimants(noun)
+    if claimants:
+        return claimants
     verb = governing_verb(noun)
     purpose = noun.dep_ == "pobj" and noun.head.lemma_.lower() == "for"  # "left for talks"
     if verb is not None and (possessors or travel or purpose) and not is_passive(verb):
         return clause_subject(verb) or possessors
     return possessors
+
+
+# Who "claims responsibility for" an act says it did it; denying it says nothing of who did.
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "acknowledge", "assume"})
+
+
+def responsibility_claimants(noun: Token) -> list[Token]:
+    """ "Al-Shabab claimed responsibility for the attack": whoever claims responsibility for
+    an act is its actor."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    responsibility = noun.head.head
+    verb = responsibility.head
+    if responsibility.lemma_.lower() != "responsibility" or responsibility.dep_ != "dobj":
+        return []
+    if verb.lemma_.lower() not in CLAIMING_VERBS or is_passive(verb):
+        return []
+    return clause_subject(verb)
 
 
 def converse_noun_roles(noun: Token, verb: Token) -> tuple[list[Token], list[Token]]:
