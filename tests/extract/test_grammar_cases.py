@@ -129,3 +129,16 @@ def test_a_denial_names_no_actor(mentions_of) -> None:  # type: ignore[no-untype
     text = "The army denied responsibility for the shelling of the market in Aleppo."
     assaults = [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT"]
     assert all(not m.actors for m in assaults), assaults
+
+
+# An event noun's "targeting X" / "aimed at X" clause names its recipient.
+AIMED = [
+    ("Two soldiers died in an attack targeting a Malian army base.", "MLI"),
+    ("Police reported a raid aimed at Palestinian fighters in Jenin.", "PSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), AIMED, ids=[c[0][:40] for c in AIMED])
+def test_whom_an_act_targets_receives_it(mentions_of, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    found = [[r.country for r in m.recipients] for m in mentions_of(text)]
+    assert [country] in found, found

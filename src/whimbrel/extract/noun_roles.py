@@ -75,6 +75,17 @@ def responsibility_claimants(noun: Token) -> list[Token]:
     return clause_subject(verb)
 
 
+# Participles that say at whom an act is aimed ("an attack *targeting* shoppers").
+AIMING_VERBS = frozenset({"target", "aim", "direct"})
+
+
+def aimed_at_parties(noun: Token) -> list[Token]:
+    """ "an attack targeting shoppers", "a raid aimed at rebels": whom a participle clause on
+    the event noun says the act is aimed at."""
+    clauses = [c for c in children(noun, "acl") if c.lemma_.lower() in AIMING_VERBS]
+    return [p for c in clauses for p in children(c, "dobj") or prep_objects(c, {"at"})]
+
+
 def converse_noun_roles(noun: Token, verb: Token) -> tuple[list[Token], list[Token]]:
     """ "Iran faces pressure from the West", "X came under criticism from Y": the subject
     receives the act, the "from" (or "by") party does it."""
@@ -93,6 +104,7 @@ def noun_roles(
 ) -> tuple[list[Token], list[Token]]:
     actors = nominal_actors(noun, travel=travel)
     recipients = first_prep_objects(noun, [r for r in roles if r != "between"])
+    recipients = recipients or aimed_at_parties(noun)
     between = prep_objects(noun, {"between", "among"}) if "between" in roles or mediation else []
     if between and mediation:  # "mediation between Syria and Iraq": both sides receive it
         recipients = list(with_conjuncts(between))
