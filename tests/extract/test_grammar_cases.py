@@ -142,3 +142,19 @@ AIMED = [
 def test_whom_an_act_targets_receives_it(mentions_of, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
     found = [[r.country for r in m.recipients] for m in mentions_of(text)]
     assert [country] in found, found
+
+
+# A weapon named as the agent of a passive is no actor: whoever fired it is, or whoever a
+# name or demonym on it says it belongs to; else the act has no actor.
+WEAPONS = [
+    ("The village was struck by rockets fired by Hezbollah.", ["LBN"]),
+    ("The jet was shot down by a missile believed to be fired by Houthi rebels.", ["YEM"]),
+    ("Two soldiers were killed by an Israeli missile near Rafah.", ["ISR"]),
+    ("Two children were killed by a mortar shell in Aleppo.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "countries"), WEAPONS, ids=[c[0][:40] for c in WEAPONS])
+def test_a_weapon_is_no_actor(mentions_of, text: str, countries: list[str]) -> None:  # type: ignore[no-untyped-def]
+    (assault,) = [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT"]
+    assert [a.country for a in assault.actors] == countries, assault.actors

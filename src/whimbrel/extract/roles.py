@@ -59,6 +59,7 @@ from whimbrel.extract.parties import (
 from whimbrel.extract.party_lists import (
     attack_agents,
     companions,
+    instrument_users,
     is_existential,
     is_reciprocal,
     lost_list_members,
@@ -102,7 +103,12 @@ class Roles:
 
 def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
     # "were attacked by air": a "by" of means names no agent
-    agents = [a for a in prep_objects(verb, {"by"}) if a.lemma_.lower() not in MEANS_NOUNS]
+    agents = [
+        user
+        for a in prep_objects(verb, {"by"})
+        if a.lemma_.lower() not in MEANS_NOUNS
+        for user in instrument_users(a)
+    ]
     actors = agents or attack_agents(verb)
     if not {"dobj", "dative"} & set(roles):
         # "rockets were fired at the town": the subject is what was fired, not its target.
