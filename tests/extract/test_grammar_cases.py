@@ -158,3 +158,22 @@ WEAPONS = [
 def test_a_weapon_is_no_actor(mentions_of, text: str, countries: list[str]) -> None:  # type: ignore[no-untyped-def]
     (assault,) = [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT"]
     assert [a.country for a in assault.actors] == countries, assault.actors
+
+
+# "The envoys of A, B and C presented credentials to D": one meeting of each envoy with D.
+CREDENTIALS = [
+    (
+        "The ambassadors of France, Italy and Spain presented their credentials to Kenya's "
+        "president on Wednesday.",
+        ("CONSULT", "ESP,FRA,ITA", "KEN", "asserted"),
+    ),
+    (
+        "The new Kenyan ambassador presented his credentials to the Peruvian president.",
+        ("CONSULT", "KEN", "PER", "asserted"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDENTIALS, ids=[c[0][:40] for c in CREDENTIALS])
+def test_presenting_credentials_is_a_meeting(summaries, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in summaries(text), summaries(text)
