@@ -177,3 +177,26 @@ CREDENTIALS = [
 @pytest.mark.parametrize(("text", "expected"), CREDENTIALS, ids=[c[0][:40] for c in CREDENTIALS])
 def test_presenting_credentials_is_a_meeting(summaries, text: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in summaries(text), summaries(text)
+
+
+# Sealing off an area restricts movement (191); the named place of an unnamed object
+# ("the roads leading into X") receives it.
+CORDONS = [
+    (
+        "Soldiers from Chile have cordoned off the roads leading into Bolivia along the pass.",
+        ("COERCE", "CHL", "BOL", "asserted"),
+    ),
+    (
+        "Soldiers from Chile have cordoned off for construction the roads leading into Bolivia.",
+        ("COERCE", "CHL", "BOL", "asserted"),
+    ),
+    (
+        "Police cordoned off the streets around the parliament in Lima.",
+        ("COERCE", "PER", "PER", "asserted"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CORDONS, ids=[c[0][:40] for c in CORDONS])
+def test_a_cordoned_place_receives_the_restriction(summaries, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in summaries(text), summaries(text)
