@@ -15,6 +15,8 @@ AGREEMENTS = [
     ("Japan and Vietnam agree that maritime disputes must be resolved peacefully.", "050"),
     ("Senior Chilean and Peruvian officials agreed that both sides must reopen the border.", "030"),
     ("Kenya and Uganda agreed to reopen their shared border.", "030"),
+    ("Japan agreed with Vietnam that maritime disputes must be resolved peacefully.", "050"),
+    ("Iran agreed with Russia to extend the fuel deal for two years.", "030"),
 ]
 
 
@@ -200,3 +202,9 @@ CORDONS = [
 @pytest.mark.parametrize(("text", "expected"), CORDONS, ids=[c[0][:40] for c in CORDONS])
 def test_a_cordoned_place_receives_the_restriction(summaries, text: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in summaries(text), summaries(text)
+
+
+def test_where_a_road_leads_is_a_place_whatever_its_tag(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Soldiers from Chile have cordoned off the roads leading into Eastmarch."
+    (cordon,) = [m for m in mentions_of(text) if m.kind.event_type == "COERCE"]
+    assert [r.text for r in cordon.recipients] == ["Eastmarch"]
