@@ -208,3 +208,8 @@ def test_where_a_road_leads_is_a_place_whatever_its_tag(mentions_of) -> None:  #
     text = "Soldiers from Chile have cordoned off the roads leading into Eastmarch."
     (cordon,) = [m for m in mentions_of(text) if m.kind.event_type == "COERCE"]
     assert [r.text for r in cordon.recipients] == ["Eastmarch"]
+
+
+def test_plural_attacks_targeting_someone_are_a_series_not_an_act(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The commander is responsible for roadside bomb attacks targeting Afghan police."
+    assert not [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT" and m.recipients]

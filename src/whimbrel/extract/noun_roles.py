@@ -81,7 +81,10 @@ AIMING_VERBS = frozenset({"target", "aim", "direct"})
 
 def aimed_at_parties(noun: Token) -> list[Token]:
     """ "an attack targeting shoppers", "a raid aimed at rebels": whom a participle clause on
-    the event noun says the act is aimed at."""
+    the event noun says the act is aimed at. Not for a plural ("responsible for IED attacks
+    targeting civilians"), which tells of a series or a habit rather than one act."""
+    if noun.tag_ == "NNS":
+        return []
     clauses = [c for c in children(noun, "acl") if c.lemma_.lower() in AIMING_VERBS]
     return [p for c in clauses for p in children(c, "dobj") or prep_objects(c, {"at"})]
 
