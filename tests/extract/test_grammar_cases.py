@@ -213,3 +213,9 @@ def test_where_a_road_leads_is_a_place_whatever_its_tag(mentions_of) -> None:  #
 def test_plural_attacks_targeting_someone_are_a_series_not_an_act(mentions_of) -> None:  # type: ignore[no-untyped-def]
     text = "The commander is responsible for roadside bomb attacks targeting Afghan police."
     assert not [m for m in mentions_of(text) if m.kind.event_type == "ASSAULT" and m.recipients]
+
+
+def test_a_folded_members_words_are_no_party_of_their_own(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile, Peru and the evil awful Bolivia welcomed a resumption of ties with Cuba."
+    (welcome,) = [m for m in mentions_of(text) if m.kind.event_type == "SUPPORT"]
+    assert [a.country for a in welcome.actors] == ["CHL", "PER", "BOL"], welcome.actors

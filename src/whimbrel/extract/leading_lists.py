@@ -60,3 +60,14 @@ def own_segment_start(head: Token) -> int | None:
     """Where ``head``'s own member of such a list starts (a token index), else None."""
     segments = leading_segments(head)
     return segments[-1][0].i if segments else None
+
+
+def without_folded_words(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The parties, less words of another party's own list member that the parse hung on an
+    earlier member ("the evil *awful* Gondor": "awful" as a conjunct of "Calenardhon")."""
+    folded: set[int] = set()
+    for token in tokens:
+        segments = leading_segments(token)
+        if segments:
+            folded |= {t.i for t in segments[-1] if t.i != token.i}
+    return tuple(t for t in tokens if t.i not in folded)

@@ -37,7 +37,7 @@ from whimbrel.extract.hidden_targets import (
     purpose_targets,
     requested_parties,
 )
-from whimbrel.extract.leading_lists import leading_list_members
+from whimbrel.extract.leading_lists import leading_list_members, without_folded_words
 from whimbrel.extract.noun_roles import governing_verb, noun_roles
 from whimbrel.extract.parties import (
     EVENT_PARTY_PREPS,
@@ -360,14 +360,16 @@ def find_roles(match: TriggerMatch) -> Roles:
         for c in party_tokens([party_head(c) for c in co_actors(token, actors)], token)
         if c.i not in {a.i for a in actor_tokens}
     )
-    actor_tokens = companion_tokens + actor_tokens
+    actor_tokens = without_folded_words(companion_tokens + actor_tokens)
     if actor_tokens and all(
         a.lemma_.lower() in lexicon.word_class("non_agent_causes") for a in actor_tokens
     ):
         return Roles(actors=(), recipients=(), place_objects=())
     actor_ids = {a.i for a in actor_tokens}
     recipient_tokens = tuple(
-        r for r in party_tokens(recipients, token) if r.i not in actor_ids and not is_reciprocal(r)
+        r
+        for r in without_folded_words(party_tokens(recipients, token))
+        if r.i not in actor_ids and not is_reciprocal(r)
     )
     recipient_tokens = with_reflexive_actors(recipient_tokens, actor_tokens)
     return Roles(actors=actor_tokens, recipients=recipient_tokens, place_objects=tuple(places))
