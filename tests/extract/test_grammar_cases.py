@@ -219,3 +219,8 @@ def test_a_folded_members_words_are_no_party_of_their_own(mentions_of) -> None: 
     text = "Chile, Peru and the evil awful Bolivia welcomed a resumption of ties with Cuba."
     (welcome,) = [m for m in mentions_of(text) if m.kind.event_type == "SUPPORT"]
     assert [a.country for a in welcome.actors] == ["CHL", "PER", "BOL"], welcome.actors
+
+
+def test_two_clauses_joined_by_a_comma_keep_their_subject(summaries) -> None:  # type: ignore[no-untyped-def]
+    found = summaries("Protesters marched through Lima, were dispersed by police.")
+    assert ("PROTEST", "PER", "PER", "asserted") in found, found

@@ -76,6 +76,8 @@ def misparsed_relative_clause(verb: Token) -> Token | None:
     for clause in children(verb, "conj", "ccomp"):
         auxiliaries = children(clause, "aux", "auxpass")
         opens = auxiliaries and min(a.i for a in auxiliaries) == clause.left_edge.i
+        # "Protesters marched through X, were dispersed by Y": two clauses, not a relative
+        opens = opens and clause.doc[clause.left_edge.i - 1].text not in (",", ";")
         if opens and clause.i > verb.i and not children(clause, "nsubj", "nsubjpass", "mark"):
             return clause
     return None
