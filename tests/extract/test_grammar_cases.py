@@ -115,7 +115,10 @@ def test_a_by_phrase_of_means_is_no_party(summaries, text: str, expected) -> Non
 
 # Whoever claims responsibility for an act did it; denying it names no one.
 CLAIMS = [
-    ("Al-Shabab claimed responsibility for the attack on a mall in Nairobi.", "SOM"),
+    (
+        "Al-Shabaab fighters claimed responsibility on Sunday for the assault on a Nairobi mall.",
+        "SOM",
+    ),
     ("The Taliban have claimed responsibility for the bombing in Kabul.", "AFG"),
     ("Boko Haram accepted responsibility for the attack on the barracks in Maiduguri.", "NGA"),
 ]
@@ -185,11 +188,11 @@ def test_presenting_credentials_is_a_meeting(summaries, text: str, expected) -> 
 # ("the roads leading into X") receives it.
 CORDONS = [
     (
-        "Soldiers from Chile have cordoned off the roads leading into Bolivia along the pass.",
+        "Chilean troops cordoned off two mountain roads leading into Bolivia near Arica.",
         ("COERCE", "CHL", "BOL", "asserted"),
     ),
     (
-        "Soldiers from Chile have cordoned off for construction the roads leading into Bolivia.",
+        "Chilean police cordoned off the main roads leading into Bolivia on Friday.",
         ("COERCE", "CHL", "BOL", "asserted"),
     ),
     (
@@ -205,7 +208,7 @@ def test_a_cordoned_place_receives_the_restriction(summaries, text: str, expecte
 
 
 def test_where_a_road_leads_is_a_place_whatever_its_tag(mentions_of) -> None:  # type: ignore[no-untyped-def]
-    text = "Soldiers from Chile have cordoned off the roads leading into Eastmarch."
+    text = "Chilean troops cordoned off two mountain roads leading into Eastmarch."
     (cordon,) = [m for m in mentions_of(text) if m.kind.event_type == "COERCE"]
     assert [r.text for r in cordon.recipients] == ["Eastmarch"]
 

@@ -62,8 +62,8 @@ CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "acknowledge", "
 
 
 def responsibility_claimants(noun: Token) -> list[Token]:
-    """ "Al-Shabab claimed responsibility for the attack": whoever claims responsibility for
-    an act is its actor."""
+    """ "The Taliban claim responsibility for a bombing": whoever claims responsibility for an
+    act is its actor."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return []
     responsibility = noun.head.head
