@@ -56,6 +56,8 @@ from whimbrel.resolve.story_places import (
 MATERIAL_CONFLICT = 4
 # Event types whose place is often a country the actor travelled to.
 MEETING_TYPES = frozenset({"CONSULT"})
+# PLOVER resolution level of a place that is a whole country.
+COUNTRY_RESOLUTION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,9 @@ def resolve_draft(
     article = story.article
     place = event_place(draft, places=places)
     context_country = place.country if place else places.main_country
-    if place is None and context_country in objects_of_verbs(
+    # a whole country as the place may be the object the place attacher took for a setting
+    unsure_place = place is None or place.resolution == COUNTRY_RESOLUTION
+    if unsure_place and context_country in objects_of_verbs(
         draft.sentence.text, resolvers.actors, date=article.date
     ):
         context_country = None  # "Congress urged Obama to help Iran": Iran is no setting
