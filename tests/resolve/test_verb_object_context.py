@@ -18,6 +18,12 @@ CASES = [
     ("Parliament is urging the government to support Moldova.", "urging", [None]),
     # a place after a preposition is a setting: the unnamed actor is placed there
     ("Police arrested dozens of protesters in Kenya on Monday.", "arrested", ["KEN"]),
+    # a verb's object that is a group, not the place, leaves the place's country in force
+    (
+        "Police detained dozens of Taliban fighters in eastern Afghanistan on Thursday.",
+        "detained",
+        ["AFG"],
+    ),
 ]
 
 

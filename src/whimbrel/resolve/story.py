@@ -39,6 +39,7 @@ from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_actors import (
     CountryContext,
     from_story_countries,
+    is_after_verb,
     objects_of_verbs,
     person_in_sentence,
     resolve_in_context,
@@ -145,8 +146,12 @@ def resolve_draft(
     article = story.article
     place = event_place(draft, places=places)
     context_country = place.country if place else places.main_country
-    # a whole country as the place may be the object the place attacher took for a setting
-    unsure_place = place is None or place.resolution == COUNTRY_RESOLUTION
+    # a country as the place may be a verb's object the place attacher took for a setting
+    unsure_place = place is None or (
+        place.resolution == COUNTRY_RESOLUTION
+        and place.span is not None
+        and is_after_verb(article.text, place.span.start)
+    )
     if unsure_place and context_country in objects_of_verbs(
         draft.sentence.text, resolvers.actors, date=article.date
     ):
