@@ -242,11 +242,25 @@ def places_inside(objects: list[Token]) -> list[Token]:
     for obj in objects:
         if obj.pos_ == "NOUN" and not names_someone(obj):
             party = first_named_party(obj)
-            if party is None or party.ent_type_ not in PLACE_LABELS or party.dep_ != "pobj":
+            if party is None or party.dep_ != "pobj":
+                continue
+            if party.ent_type_ not in PLACE_LABELS and not is_destination(party):
                 continue
             if not is_locative_place(party) and not in_relative_clause(party, obj):
                 return [party]
     return []
+
+
+# "roads *leading into* X": where a way leads is a place, whatever the tagger calls its name.
+WAY_VERBS = frozenset({"lead", "run", "go"})
+WAY_PREPS = frozenset({"into", "to", "toward", "towards"})
+
+
+def is_destination(name: Token) -> bool:
+    prep = name.head
+    return (
+        name.pos_ == "PROPN" and prep.lower_ in WAY_PREPS and prep.head.lemma_.lower() in WAY_VERBS
+    )
 
 
 def in_relative_clause(token: Token, top: Token) -> bool:

@@ -47,11 +47,46 @@ def nominal_actors(noun: Token, *, travel: bool) -> list[Token]:
     named = named or [m for m in children(noun, "amod", "compound") if m.ent_type_ == "NORP"]
     if named:
         return named
+    claimants = responsibility_claimants(noun)
+    if claimants:
+        return claimants
     verb = governing_verb(noun)
     purpose = noun.dep_ == "pobj" and noun.head.lemma_.lower() == "for"  # "left for talks"
     if verb is not None and (possessors or travel or purpose) and not is_passive(verb):
         return clause_subject(verb) or possessors
     return possessors
+
+
+# Who "claims responsibility for" an act says it did it; denying it says nothing of who did.
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "acknowledge", "assume"})
+
+
+def responsibility_claimants(noun: Token) -> list[Token]:
+    """ "The Taliban claim responsibility for a bombing": whoever claims responsibility for an
+    act is its actor."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    responsibility = noun.head.head
+    verb = responsibility.head
+    if responsibility.lemma_.lower() != "responsibility" or responsibility.dep_ != "dobj":
+        return []
+    if verb.lemma_.lower() not in CLAIMING_VERBS or is_passive(verb):
+        return []
+    return clause_subject(verb)
+
+
+# Participles that say at whom an act is aimed ("an attack *targeting* shoppers").
+AIMING_VERBS = frozenset({"target", "aim", "direct"})
+
+
+def aimed_at_parties(noun: Token) -> list[Token]:
+    """ "an attack targeting shoppers", "a raid aimed at rebels": whom a participle clause on
+    the event noun says the act is aimed at. Not for a plural ("responsible for IED attacks
+    targeting civilians"), which tells of a series or a habit rather than one act."""
+    if noun.tag_ == "NNS":
+        return []
+    clauses = [c for c in children(noun, "acl") if c.lemma_.lower() in AIMING_VERBS]
+    return [p for c in clauses for p in children(c, "dobj") or prep_objects(c, {"at"})]
 
 
 def converse_noun_roles(noun: Token, verb: Token) -> tuple[list[Token], list[Token]]:
@@ -72,6 +107,7 @@ def noun_roles(
 ) -> tuple[list[Token], list[Token]]:
     actors = nominal_actors(noun, travel=travel)
     recipients = first_prep_objects(noun, [r for r in roles if r != "between"])
+    recipients = recipients or aimed_at_parties(noun)
     between = prep_objects(noun, {"between", "among"}) if "between" in roles or mediation else []
     if between and mediation:  # "mediation between Syria and Iraq": both sides receive it
         recipients = list(with_conjuncts(between))

@@ -13,11 +13,13 @@ targets are in hidden_targets.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Token
 
 from whimbrel import lexicon
 from whimbrel.extract.clauses import in_dateline_place
+from whimbrel.extract.leading_lists import own_segment_start
 
 # Dependents that end a noun phrase: clauses, coordination and prepositions other than these.
 PHRASE_CUT = frozenset(
@@ -340,6 +342,9 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     last = max(kept, key=lambda t: t.i)
     if head.dep_ == "pobj" and is_mistagged_first_name(head.head):
         first = min(first, head.head, key=lambda t: t.i)
+    own_start = own_segment_start(head)  # "A, B and the embattled C": C's own member
+    if own_start is not None and own_start > first.i:
+        first = head.doc[own_start]
     while last.i > first.i and (
         last.is_punct or last.is_space or last.dep_ == "case" and last.i > head.i
     ):
@@ -381,7 +386,11 @@ def event_object_parties(obj: Token) -> list[Token]:
             # "allowed the return of U.N. inspectors": the named party the event is about
             return [current] if current is not obj and names_someone(current) else []
         found = prep_objects(current, {"by"}) + [
-            agent for clause in children(current, "acl") for agent in prep_objects(clause, {"by"})
+            agent
+            for clause in children(current, "acl")
+            # "freed the soldiers captured by X": people are no act of X's
+            if not is_people_noun(current)
+            for agent in prep_objects(clause, {"by"})
         ]
         # "Iran's militia allies": the possessor of an ally is the other side, not its doer
         if current.lemma_.lower() not in lexicon.word_class("partner_nouns"):
@@ -405,3 +414,17 @@ def event_object_parties(obj: Token) -> list[Token]:
             return []
         current = inner[0]
     return []
+
+
+def is_people_noun(token: Token) -> bool:
+    """A noun for people or a group of them ("soldiers", "protesters"): sectors.yaml's role
+    and weak words of one word."""
+    return token.lower_ in people_nouns() or token.lemma_.lower() in people_nouns()
+
+
+@cache
+def people_nouns() -> frozenset[str]:
+    phrases = lexicon.load("sectors")["phrases"]
+    return frozenset(
+        p["text"].lower() for p in phrases if p["tier"] in ("role", "weak") and " " not in p["text"]
+    )

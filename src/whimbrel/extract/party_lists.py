@@ -157,6 +157,27 @@ def attack_agents(verb: Token) -> list[Token]:
     return []
 
 
+# Weapons are no agents: "blown up by a missile fired by X" is X's act.
+INSTRUMENT_NOUNS = frozenset(
+    {"missile", "rocket", "bomb", "shell", "mortar", "grenade", "mine", "bullet", "projectile"}
+    | {"explosive", "ied", "drone", "artillery", "shellfire", "gunfire", "landmine", "warhead"}
+)
+
+
+def instrument_users(agent: Token) -> list[Token]:
+    """The party behind a weapon named as a passive's agent: the agent of the participle on it
+    ("a missile *fired by rebels*", also "believed to be fired by"), else the weapon itself
+    when a name or demonym says whose it is ("a US drone"), else no one."""
+    if agent.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return [agent]
+    for clause in children(agent, "acl"):
+        for verb in (clause, *children(clause, "xcomp")):
+            users = prep_objects(verb, {"by"})
+            if users:
+                return users
+    return [agent] if names_someone(agent) else []
+
+
 def is_existential(noun: Token) -> bool:
     """ "There were ten soldiers killed": the noun a participle modifies is what "there is"
     asserts, so the participle is an event, not background."""

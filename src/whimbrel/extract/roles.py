@@ -37,6 +37,7 @@ from whimbrel.extract.hidden_targets import (
     purpose_targets,
     requested_parties,
 )
+from whimbrel.extract.leading_lists import leading_list_members, without_folded_words
 from whimbrel.extract.noun_roles import governing_verb, noun_roles
 from whimbrel.extract.parties import (
     EVENT_PARTY_PREPS,
@@ -58,6 +59,7 @@ from whimbrel.extract.parties import (
 from whimbrel.extract.party_lists import (
     attack_agents,
     companions,
+    instrument_users,
     is_existential,
     is_reciprocal,
     lost_list_members,
@@ -69,12 +71,13 @@ from whimbrel.extract.subjects import (
     clause_subject,
     is_passive,
     is_reporting_frame,
+    misparsed_relative_clause,
     relative_antecedent,
     reported_pronoun_antecedent,
     text_authors,
     text_issuer,
 )
-from whimbrel.extract.triggers import TriggerMatch
+from whimbrel.extract.triggers import MEANS_NOUNS, TriggerMatch
 
 __all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
 
@@ -100,13 +103,26 @@ class Roles:
 
 
 def passive_roles(verb: Token, roles: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
-    actors = prep_objects(verb, {"by"}) or attack_agents(verb) or text_authors(verb)
+    # "were attacked by air": a "by" of means names no agent
+    agents = [
+        user
+        for a in prep_objects(verb, {"by"})
+        if a.lemma_.lower() not in MEANS_NOUNS
+        for user in instrument_users(a)
+    ]
+    actors = agents or attack_agents(verb) or text_authors(verb)
     if not {"dobj", "dative"} & set(roles):
         # "rockets were fired at the town": the subject is what was fired, not its target.
         targets = first_prep_objects(verb, roles)
         if targets:
             return actors, [reported_pronoun_antecedent(t) for t in targets]
     recipients = children(verb, "nsubjpass")
+    if misparsed_relative_clause(verb) is not None:
+        # "the civilians imprisoned for X were released": background unless it has an agent
+        return actors, children(verb, "nsubj") if actors else []
+    main_verb = misparsed_relative_clause(verb.head)
+    if not recipients and main_verb is not None and main_verb.i == verb.i:
+        recipients = children(verb.head, "nsubj")  # "... were released by Y": the civilians
     if not recipients and verb.dep_ in ("relcl", "acl"):
         # A bare participle with no agent ("a member jailed a year ago") is background, not
         # an event of its own; with one ("prisoners freed by Israel") it is.
@@ -334,6 +350,9 @@ def find_roles(match: TriggerMatch) -> Roles:
         recipients = [r for r in recipients if r in places or names_someone(r)]
     # "met with A, deputy PM B and C": list members the parser hung elsewhere
     recipients = [*recipients, *(m for r in recipients for m in lost_list_members(r))]
+    # "A, B and the embattled C welcomed ...": earlier members the parser folded into C's phrase
+    recipients = [*(m for r in recipients for m in leading_list_members(r)), *recipients]
+    actors = [*(m for a in actors for m in leading_list_members(a)), *actors]
     recipients = [party_head(r) for r in recipients]
     actor_tokens = party_tokens([text_issuer(party_head(a)) for a in actors], token)
     # Companions come first: the subject stays the last actor, the one a later "he" means.
@@ -342,7 +361,7 @@ def find_roles(match: TriggerMatch) -> Roles:
         for c in party_tokens([party_head(c) for c in co_actors(token, actors)], token)
         if c.i not in {a.i for a in actor_tokens}
     )
-    actor_tokens = companion_tokens + actor_tokens
+    actor_tokens = without_folded_words(companion_tokens + actor_tokens)
     causes = lexicon.word_class("non_agent_causes")
     if actor_tokens and all(a.lemma_.lower() in causes for a in actor_tokens):
         return Roles(actors=(), recipients=(), place_objects=())
@@ -350,7 +369,9 @@ def find_roles(match: TriggerMatch) -> Roles:
         return Roles(actors=(), recipients=(), place_objects=())
     actor_ids = {a.i for a in actor_tokens}
     recipient_tokens = tuple(
-        r for r in party_tokens(recipients, token) if r.i not in actor_ids and not is_reciprocal(r)
+        r
+        for r in without_folded_words(party_tokens(recipients, token))
+        if r.i not in actor_ids and not is_reciprocal(r)
     )
     recipient_tokens = with_reflexive_actors(recipient_tokens, actor_tokens)
     return Roles(actors=actor_tokens, recipients=recipient_tokens, place_objects=tuple(places))

@@ -41,6 +41,8 @@ def is_passive(verb: Token) -> bool:
         return False
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
         return True
+    if misparsed_relative_clause(verb) is not None:
+        return True
     if verb.tag_ != "VBN" or verb.dep_ == "ROOT" or children(verb, "aux", "nsubj"):
         return False
     if is_misparsed_main_verb(verb):
@@ -59,6 +61,26 @@ def is_misparsed_main_verb(verb: Token) -> bool:
     if children(verb, "auxpass", "agent", "nsubj", "nsubjpass", "aux"):
         return False
     return any(children(v, "dobj") for v in (verb, *verb.conjuncts))
+
+
+def misparsed_relative_clause(verb: Token) -> Token | None:
+    """ "The civilians *imprisoned* for X were released by Y": the parser may make a reduced
+    relative participle the main verb, and the real main verb ("were released"), which then
+    has no subject of its own, its conjunct (with no "and") or complement. Returns that main
+    verb, whose subject is the participle's; the participle is a passive on that noun."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "ROOT":
+        return None
+    subjects = children(verb, "nsubj")
+    if not subjects or subjects[0].i > verb.i or children(verb, "dobj", "aux", "auxpass", "cc"):
+        return None
+    for clause in children(verb, "conj", "ccomp"):
+        auxiliaries = children(clause, "aux", "auxpass")
+        opens = auxiliaries and min(a.i for a in auxiliaries) == clause.left_edge.i
+        # "Protesters marched through X, were dispersed by Y": two clauses, not a relative
+        opens = opens and clause.doc[clause.left_edge.i - 1].text not in (",", ";")
+        if opens and clause.i > verb.i and not children(clause, "nsubj", "nsubjpass", "mark"):
+            return clause
+    return None
 
 
 def relative_antecedent(token: Token) -> Token:

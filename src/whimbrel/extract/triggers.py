@@ -146,6 +146,7 @@ def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:
     """The head's objects: dobj, passive subject, object of a needed preposition (also
     through "out of"), a noun's "of" object; read through quantity words."""
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = found or means_swallowed_objects(token)
     for child in token.children:
         if child.dep_ in ("prep", "prt") and lemma(child) in needs:
             found += [g for g in child.children if g.dep_ == "pobj"]
@@ -159,6 +160,27 @@ def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:
         if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "prep" and lemma(child) == "of":
             found += [g for g in child.children if g.dep_ == "pobj"]
     return {lemma(o) for o in found + through_quantities(found)}
+
+
+# How a thing is carried ("sent *by courier* money to X"): a "by" of means, not an agent.
+MEANS_NOUNS = frozenset(
+    {"courier", "air", "sea", "road", "rail", "truck", "lorry", "plane", "ship", "boat"}
+    | {"helicopter", "mail", "post", "hand", "convoy", "airlift"}
+)
+
+
+def means_swallowed_objects(verb: Token) -> list[Token]:
+    """ "received by courier money from X": an active verb with no object whose "by" phrase of
+    means the parser ran into the object ("courier money"): the object is that phrase's head."""
+    if verb.pos_ != "VERB":
+        return []
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and lemma(c) == "by"
+        for g in c.children
+        if g.dep_ == "pobj" and any(lemma(m) in MEANS_NOUNS for m in g.children if m.i < g.i)
+    ]
 
 
 def through_quantities(tokens: list[Token]) -> list[Token]:

@@ -61,6 +61,7 @@ RECIPIENT_PREPOSITIONS = (
     "onto",
     "inside",
     "behind",
+    "off",  # "cordoned off the roads": the parser may take the particle for a preposition
 )
 CONTEXT_KEYS = (
     "object_lemmas",

@@ -39,6 +39,7 @@ from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_actors import (
     CountryContext,
     from_story_countries,
+    is_after_verb,
     objects_of_verbs,
     person_in_sentence,
     resolve_in_context,
@@ -56,6 +57,8 @@ from whimbrel.resolve.story_places import (
 MATERIAL_CONFLICT = 4
 # Event types whose place is often a country the actor travelled to.
 MEETING_TYPES = frozenset({"CONSULT"})
+# PLOVER resolution level of a place that is a whole country.
+COUNTRY_RESOLUTION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,13 @@ def resolve_draft(
     article = story.article
     place = event_place(draft, places=places)
     context_country = place.country if place else places.main_country
-    if place is None and context_country in objects_of_verbs(
+    # a country as the place may be a verb's object the place attacher took for a setting
+    unsure_place = place is None or (
+        place.resolution == COUNTRY_RESOLUTION
+        and place.span is not None
+        and is_after_verb(article.text, place.span.start)
+    )
+    if unsure_place and context_country in objects_of_verbs(
         draft.sentence.text, resolvers.actors, date=article.date
     ):
         context_country = None  # "Congress urged Obama to help Iran": Iran is no setting

@@ -94,6 +94,14 @@ def objects_of_verbs(text: str, lexicon: ActorLexicon, *, date: dt.date) -> set[
     return found
 
 
+def is_after_verb(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is a lowercase word other than a preposition
+    or article ("help *Iran*"), as :func:`objects_of_verbs` reads a verb's object."""
+    words = text[max(0, start - 40) : start].split()
+    before = words[-1] if words and text[start - 1 : start].isspace() else ""
+    return before.isalpha() and before.islower() and before not in _not_after_verb()
+
+
 def resolve_in_context(
     ref: ActorRef, phrase: str, country: str, lexicon: ActorLexicon, date: dt.date
 ) -> ActorRef:
