@@ -14,6 +14,23 @@ pytestmark = pytest.mark.slow
 # (sentence, an event that must be among the mentions: (type, actor countries, recipient
 # countries); "?" a party without a country, "" an empty role)
 CASES = [
+    # a warning "that ...": the one to undergo it, or named, or acted on by an unnamed force
+    # of the warner's own
+    (
+        "Kenya's interior minister warned that police would not tolerate looting.",
+        ("THREATEN", "KEN", ""),
+    ),
+    ("Uganda warned that Kenya would pay a heavy price.", ("THREATEN", "UGA", "KEN")),
+    (
+        "Uganda's police chief warned that officers would not tolerate rallies by Kenyan traders.",
+        ("THREATEN", "UGA", "KEN"),
+    ),
+    ("Uganda warned that Kenyan traders would be expelled.", ("THREATEN", "UGA", "KEN")),
+    ("Uganda warned that Kenya would close the border.", ("THREATEN", "UGA", "KEN")),
+    (
+        "The Malian army warned that troops would crush the Tuareg rebels.",
+        ("THREATEN", "MLI", "MLI"),
+    ),
     # an amount stands for what its "in" phrase names: the "to" party two levels down
     (
         "Germany pledged 10 million euros in aid to Chad and Niger on Monday.",

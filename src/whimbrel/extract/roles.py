@@ -48,6 +48,7 @@ from whimbrel.extract.parties import (
     first_prep_objects,
     first_source,
     is_party,
+    is_people_noun,
     names_someone,
     party_head,
     phrase_bounds,
@@ -204,6 +205,8 @@ def recipient_source(verb: Token, role: str) -> list[Token]:
             if not is_reporting_frame(clause)
             for subject in children(clause, "nsubj", "nsubjpass")
         ]
+    if role == "ccomp_patient":
+        return [p for clause in children(verb, "ccomp") for p in _warned_party(clause)]
     if role == "of" and verb.pos_ == "VERB":  # "demanded the withdrawal *of X* from Y"
         objects = [p for obj in children(verb, "dobj") for p in prep_objects(obj, {"of"})]
         return prep_source(verb, "of") or [p for p in objects if names_someone(p)]
@@ -385,3 +388,25 @@ def is_mishap_result(verb: Token, causes: frozenset[str]) -> bool:
         and verb.dep_ in ("advcl", "acl", "xcomp")
         and verb.head.lemma_.lower() in causes
     )
+
+
+def _warned_party(clause: Token) -> list[Token]:
+    """Whom a warning "that ..." is aimed at: the clause's subject when it is to undergo the
+    consequence ("warned that Iran would pay", "... would be punished") or is named ("warned
+    that Iran would attack"); an unnamed force acting in it is the warner's own ("warned that
+    security forces would not tolerate violence"), and the warning is aimed at whom that
+    force would act on, if it names someone or a group ("would not tolerate rallies by the
+    opposition": the rallies' doers)."""
+    if is_reporting_frame(clause):
+        return []
+    subjects = children(clause, "nsubj", "nsubjpass")
+    undergoes = clause.lemma_.lower() in lexicon.word_class("consequence_verbs")
+    undergoes = undergoes or is_passive(clause)
+    if undergoes or any(names_someone(s) for s in subjects):
+        return subjects
+    return [
+        party
+        for o in children(clause, "dobj")
+        for party in event_object_parties(o)
+        or ([o] if names_someone(o) or is_people_noun(o) else [])
+    ]

@@ -34,11 +34,12 @@ WORD_CLASSES = (
     "non_agent_causes",
     "quantity_words",
     "partner_nouns",
+    "consequence_verbs",
 )
 
 POS_VALUES = ("VERB", "NOUN", "ADJ", "PROPN")
 # Recipient roles that are not prepositions. "dobj" also covers the subject of a passive.
-SYNTACTIC_ROLES = ("dobj", "dative", "ccomp_subject")
+SYNTACTIC_ROLES = ("dobj", "dative", "ccomp_subject", "ccomp_patient")
 RECIPIENT_PREPOSITIONS = (
     "to",
     "with",
