@@ -100,10 +100,16 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
     """(modality, hedged) for the event that ``trigger`` names."""
     found: set[str] = set()
     hedged = False
+    below: Token | None = None
     for level, token in enumerate(governing_chain(trigger, reporting=cues.reporting_verbs)):
         lemma = token.lemma_.lower()
-        if level > 0 and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
+        # "denies the massacre and accuses X", "refused to X and urged Y": a conjoined verb
+        # is the sibling of the one it joins, not governed by it (their shared auxiliaries and
+        # negation still reach it, below)
+        sibling = below is not None and below.dep_ == "conj"
+        if level > 0 and not sibling and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
             found |= _governor_cues(lemma, cues)
+        below = token
         if level == 1 and token.dep_ == "prep" and token.lower_ in cues.negation_words:
             found.add("negated")  # "searched the house *without* firing a shot"
         reported = _is_reported(token, cues)

@@ -34,6 +34,7 @@ WORD_CLASSES = (
     "non_agent_causes",
     "quantity_words",
     "partner_nouns",
+    "motive_nouns",
 )
 
 POS_VALUES = ("VERB", "NOUN", "ADJ", "PROPN")

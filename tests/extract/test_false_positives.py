@@ -1,0 +1,129 @@
+"""Words that are no political act in their sentence, beside the same words that are one
+(issue 4: a dictionary coder's false positives). Each row is a sentence we wrote, coded by the
+real pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# (sentence, a (type, CAMEO code) that must NOT be among its mentions)
+NOT_EVENTS = [
+    # a science agency's grant is patronage of research, not aid to a political actor
+    ("The foundation funded the study of coral reefs.", ("AID", "071")),
+    ("The survey, funded by the health ministry, was published on Monday.", ("AID", "071")),
+    (
+        "The science council funded the project to scan fossil specimens at the university.",
+        ("AID", "071"),
+    ),
+    # hosting content, a contest or an event is no hosting of a visitor
+    ("The city hosted the football tournament in June.", ("CONSULT", "043")),
+    ("The platform hosts thousands of videos from the war.", ("CONSULT", "043")),
+    # a storm slamming into a coast criticises no one
+    ("The storm slammed into the coast on Monday.", ("ACCUSE", "111")),
+    # declining with nothing declined is a decrease
+    ("Support for the party declined after the war.", ("REJECT", "120")),
+    ("Exports to Russia have declined sharply.", ("REJECT", "120")),
+    # a campaign rally is electioneering, not a demonstration
+    ("The senator spoke at a campaign rally in Ohio.", ("PROTEST", "141")),
+    ("The party held an election rally in Accra on Sunday.", ("PROTEST", "141")),
+    # a camera capturing someone, or a candidate capturing attention, arrests no one
+    ("A security camera captured the minister leaving the hotel.", ("COERCE", "173")),
+    ("The young candidate captured the imagination of voters.", ("COERCE", "173")),
+    # a discharge from hospital frees no one held by another party
+    ("The senator was released from the hospital on Friday.", ("RETREAT", "0841")),
+    # attacking someone for their words is criticism, not violence
+    ("The governor attacked the senator for his remarks on immigration.", ("ASSAULT", "190")),
+    # a plan or a crowd "met with" a reaction, or "met by" a mob, meets no one
+    ("The proposal was met with criticism from the unions.", ("CONSULT", "040")),
+    ("The marchers were met by an angry mob at the bridge.", ("CONSULT", "040")),
+]
+
+# (sentence, a (type, CAMEO code) that must still be among its mentions)
+STILL_EVENTS = [
+    ("The Netherlands funded the new water plant in Gaza.", ("AID", "071")),
+    ("Egypt hosted the Israeli delegation in Cairo.", ("CONSULT", "043")),
+    ("The opposition slammed the budget as reckless.", ("ACCUSE", "111")),
+    ("The president declined the invitation to the summit.", ("REJECT", "120")),
+    ("The invitation was declined by Iran.", ("REJECT", "120")),
+    ("Thousands attended a rally against the new law.", ("PROTEST", "141")),
+    ("Police captured the escaped prisoner near the border.", ("COERCE", "173")),
+    ("The prisoner was released from jail on Friday.", ("RETREAT", "0841")),
+    ("The governor attacked the senator for his remarks on immigration.", ("ACCUSE", "111")),
+    ("Rebels attacked the convoy for the second time this week.", ("ASSAULT", "190")),
+    ("The envoy was met by the Iranian foreign minister at the airport.", ("CONSULT", "040")),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_EVENTS, ids=[c[0][:40] for c in NOT_EVENTS])
+def test_no_act_is_coded(text: str, absent: tuple[str, str], mentions_of) -> None:
+    found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(("text", "event"), STILL_EVENTS, ids=[c[0][:40] for c in STILL_EVENTS])
+def test_the_act_is_still_coded(text: str, event: tuple[str, str], mentions_of) -> None:
+    found = [(m.kind.event_type, m.kind.cameo_code) for m in mentions_of(text)]
+    assert event in found, found
+
+
+# One happening told with two words: (sentence, the types of its mentions, in text order).
+ONE_HAPPENING = [
+    # a bare motive noun after "in" is the act it hangs on
+    ("The activist staged a hunger strike in protest against the arrests.", ["PROTEST"]),
+    ("The army shelled the village in retaliation for the ambush.", ["ASSAULT"]),
+    # a crowd's act and the demand it makes, even with a preposition
+    (
+        "Crowds marched through Nairobi on Saturday calling for new elections.",
+        ["PROTEST"],
+    ),
+    # one act and its outcomes, conjoined under one subject with one code
+    ("A roadside bomb killed one soldier and wounded two others near Mosul.", ["ASSAULT"]),
+    ("Police arrested five protesters and detained three reporters in Minsk.", ["COERCE"]),
+]
+
+# Two happenings that stay two: a subject of its own, another code, or a determiner.
+TWO_HAPPENINGS = [
+    (
+        "Police arrested five protesters and the army detained three reporters in Minsk.",
+        ["COERCE", "COERCE"],
+    ),
+    ("Gunmen killed two policemen and kidnapped a judge in Kano.", ["ASSAULT", "ASSAULT"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    ONE_HAPPENING + TWO_HAPPENINGS,
+    ids=[c[0][:40] for c in ONE_HAPPENING + TWO_HAPPENINGS],
+)
+def test_one_happening_is_one_event(text: str, types: list[str], mentions_of) -> None:
+    found = sorted(mentions_of(text), key=lambda m: m.trigger.start)
+    assert [m.kind.event_type for m in found] == types, [
+        (m.kind.event_type, m.trigger.text) for m in found
+    ]
+
+
+# A verb conjoined to a denial or a refusal is its sibling, not denied or refused by it; a
+# shared negation still reaches it. (sentence, trigger, modality)
+CONJOINED_MODALITY = [
+    (
+        "The group denies the massacre and accuses Britain of ethnic cleansing.",
+        "accuses",
+        "asserted",
+    ),
+    ("Peru has refused to send troops and has urged its citizens to leave.", "urged", "asserted"),
+    ("Iran did not attack the tanker or seize its crew.", "seize", "negated"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"), CONJOINED_MODALITY, ids=[c[1] for c in CONJOINED_MODALITY]
+)
+def test_a_conjoined_verb_keeps_its_own_modality(
+    text: str, trigger: str, modality: str, mentions_of
+) -> None:
+    found = {m.trigger.text: m.modality for m in mentions_of(text)}
+    assert found.get(trigger) == modality, found
