@@ -39,6 +39,9 @@ NOT_EVENTS = [
     # a plan or a crowd "met with" a reaction, or "met by" a mob, meets no one
     ("The proposal was met with criticism from the unions.", ("CONSULT", "040")),
     ("The marchers were met by an angry mob at the bridge.", ("CONSULT", "040")),
+    # water bombing puts out fires; attacking a proclamation is criticism
+    ("Water bombing by helicopters slowed the forest fire.", ("ASSAULT", "183")),
+    ("The king attacked the proclamation of the new border on television.", ("ASSAULT", "190")),
 ]
 
 # (sentence, a (type, CAMEO code) that must still be among its mentions)
@@ -54,6 +57,8 @@ STILL_EVENTS = [
     ("The governor attacked the senator for his remarks on immigration.", ("ACCUSE", "111")),
     ("Rebels attacked the convoy for the second time this week.", ("ASSAULT", "190")),
     ("The envoy was met by the Iranian foreign minister at the airport.", ("CONSULT", "040")),
+    ("The king attacked the proclamation of the new border on television.", ("ACCUSE", "111")),
+    ("Rebels attacked the base near Gao.", ("ASSAULT", "190")),
 ]
 
 
@@ -123,6 +128,38 @@ CONJOINED_MODALITY = [
     ("text", "trigger", "modality"), CONJOINED_MODALITY, ids=[c[1] for c in CONJOINED_MODALITY]
 )
 def test_a_conjoined_verb_keeps_its_own_modality(
+    text: str, trigger: str, modality: str, mentions_of
+) -> None:
+    found = {m.trigger.text: m.modality for m in mentions_of(text)}
+    assert found.get(trigger) == modality, found
+
+
+# A happening named after a background preposition keeps its own modality; an act a call or a
+# proposal asks for (an infinitive on a noun) is not asserted. (sentence, trigger, modality)
+BACKGROUND_MODALITY = [
+    (
+        "Putin offered to negotiate with Baku following the invasion of Dagestan.",
+        "invasion",
+        "asserted",
+    ),
+    ("Kenya will send troops amid attacks by militants on the border.", "attacks", "asserted"),
+    (
+        "The bishop called for sanctions in the wake of the poet's execution.",
+        "execution",
+        "asserted",
+    ),
+    ("Kenya will send troops amid attacks by militants on the border.", "send", "planned"),
+    ("The council rejected a call for its troops to be deployed in Darfur.", "deployed", "negated"),
+    ("Iran will meet the envoys during the visit next week.", "visit", "planned"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    BACKGROUND_MODALITY,
+    ids=[f"{c[1]}-{c[2]}" for c in BACKGROUND_MODALITY],
+)
+def test_background_and_requested_acts_keep_their_modality(
     text: str, trigger: str, modality: str, mentions_of
 ) -> None:
     found = {m.trigger.text: m.modality for m in mentions_of(text)}
