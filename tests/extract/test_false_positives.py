@@ -41,6 +41,13 @@ NOT_EVENTS = [
     ("The marchers were met by an angry mob at the bridge.", ("CONSULT", "040")),
     # water bombing puts out fires; attacking a proclamation is criticism
     ("Water bombing by helicopters slowed the forest fire.", ("ASSAULT", "183")),
+    # a view on what must be, or leaving a job for a better one, is no demand and no visit
+    ("The minister said that regional security must have one common aim.", ("REQUEST", "100")),
+    ("The archbishop said people must know that priests serve the faithful.", ("REQUEST", "100")),
+    (
+        "After the president's speech, many young doctors left the country for better jobs.",
+        ("CONSULT", "042"),
+    ),
     ("The king attacked the proclamation of the new border on television.", ("ASSAULT", "190")),
 ]
 
@@ -59,6 +66,8 @@ STILL_EVENTS = [
     ("The envoy was met by the Iranian foreign minister at the airport.", ("CONSULT", "040")),
     ("The king attacked the proclamation of the new border on television.", ("ACCUSE", "111")),
     ("Rebels attacked the base near Gao.", ("ASSAULT", "190")),
+    ("Kenya said that Somalia must withdraw its claim to the waters.", ("REQUEST", "100")),
+    ("The foreign minister left for Beijing on Monday for talks on trade.", ("CONSULT", "042")),
 ]
 
 
