@@ -41,6 +41,10 @@ NOT_EVENTS = [
     ("The marchers were met by an angry mob at the bridge.", ("CONSULT", "040")),
     # water bombing puts out fires; attacking a proclamation is criticism
     ("Water bombing by helicopters slowed the forest fire.", ("ASSAULT", "183")),
+    # a forecast is no threat; a police cordon is no protest
+    ("The economists warned that food prices would rise sharply.", ("THREATEN", "130")),
+    ("The ministers warned that the vote would be a dark day for the union.", ("THREATEN", "130")),
+    ("Police blocked the road near the station after the blast.", ("PROTEST", "144")),
     # a view on what must be, or leaving a job for a better one, is no demand and no visit
     ("The minister said that regional security must have one common aim.", ("REQUEST", "100")),
     ("The archbishop said people must know that priests serve the faithful.", ("REQUEST", "100")),
@@ -67,6 +71,13 @@ STILL_EVENTS = [
     ("The king attacked the proclamation of the new border on television.", ("ACCUSE", "111")),
     ("Rebels attacked the base near Gao.", ("ASSAULT", "190")),
     ("Kenya said that Somalia must withdraw its claim to the waters.", ("REQUEST", "100")),
+    ("Iran warned that it would retaliate against any attack.", ("THREATEN", "130")),
+    ("The general warned that there would be consequences for any incursion.", ("THREATEN", "130")),
+    (
+        "The president warned that the measures could affect security in the region.",
+        ("THREATEN", "130"),
+    ),
+    ("Protesters blocked the main highway to the airport.", ("PROTEST", "144")),
     ("The foreign minister left for Beijing on Monday for talks on trade.", ("CONSULT", "042")),
 ]
 
