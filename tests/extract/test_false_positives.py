@@ -41,6 +41,9 @@ NOT_EVENTS = [
     ("The marchers were met by an angry mob at the bridge.", ("CONSULT", "040")),
     # water bombing puts out fires; attacking a proclamation is criticism
     ("Water bombing by helicopters slowed the forest fire.", ("ASSAULT", "183")),
+    # a question is no request
+    ("A reporter asked the minister whether Kenya would send troops.", ("REQUEST", "020")),
+    ("The prime minister's office asked if he was aware of the incident.", ("REQUEST", "020")),
     # a forecast is no threat; a police cordon is no protest
     ("The economists warned that food prices would rise sharply.", ("THREATEN", "130")),
     ("The ministers warned that the vote would be a dark day for the union.", ("THREATEN", "130")),
@@ -72,6 +75,8 @@ STILL_EVENTS = [
     ("Rebels attacked the base near Gao.", ("ASSAULT", "190")),
     ("Kenya said that Somalia must withdraw its claim to the waters.", ("REQUEST", "100")),
     ("Iran warned that it would retaliate against any attack.", ("THREATEN", "130")),
+    ("Iran asked the UN to investigate whether the strike broke the law.", ("REQUEST", "020")),
+    ("Lawmakers asked the central bank for an explanation.", ("REQUEST", "020")),
     ("The general warned that there would be consequences for any incursion.", ("THREATEN", "130")),
     (
         "The president warned that the measures could affect security in the region.",

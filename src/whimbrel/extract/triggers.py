@@ -229,6 +229,8 @@ def context_lemmas(token: Token, key: str, needs: Sequence[str]) -> set[str]:
             for s in c.children
             if s.dep_ in ("nsubj", "nsubjpass")
         }
+    if key == "complement_marks":
+        return {lemma(m) for c in complements(token) for m in c.children if m.dep_ == "mark"}
     if key == "preposition_lemmas":
         return preposition_lemmas(token)
     if key == "sentence_lemmas":

@@ -71,6 +71,7 @@ CONTEXT_KEYS = (
     "complement_lemmas",
     "complement_aux",
     "complement_subject_lemmas",
+    "complement_marks",
     "preposition_lemmas",
     "sentence_lemmas",
 )
