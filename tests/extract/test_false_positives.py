@@ -112,6 +112,9 @@ ONE_HAPPENING = [
     # one act and its outcomes, conjoined under one subject with one code
     ("A roadside bomb killed one soldier and wounded two others near Mosul.", ["ASSAULT"]),
     ("Police arrested five protesters and detained three reporters in Minsk.", ["COERCE"]),
+    # an attack noun that is the subject of its outcome verb
+    ("The bombing of the market killed thirty people.", ["ASSAULT"]),
+    ("The shelling of Donetsk wounded three children on Sunday.", ["ASSAULT"]),
 ]
 
 # Two happenings that stay two: a subject of its own, another code, or a determiner.
@@ -121,6 +124,7 @@ TWO_HAPPENINGS = [
         ["COERCE", "COERCE"],
     ),
     ("Gunmen killed two policemen and kidnapped a judge in Kano.", ["ASSAULT", "ASSAULT"]),
+    ("Police killed two men in the raid on the farm.", ["ASSAULT", "COERCE"]),
 ]
 
 
@@ -189,3 +193,10 @@ def test_background_and_requested_acts_keep_their_modality(
 ) -> None:
     found = {m.trigger.text: m.modality for m in mentions_of(text)}
     assert found.get(trigger) == modality, found
+
+
+# The folded attack keeps the finer code of the noun and the victims of the verb.
+def test_a_folded_attack_keeps_its_finer_code(mentions_of) -> None:
+    (found,) = mentions_of("The bombing of the market killed thirty people.")
+    assert found.kind.cameo_code == "183"
+    assert [r.text for r in found.recipients] == ["thirty people"]

@@ -36,6 +36,9 @@ INTENT_ROOTS = {"AGREE": ("03", "030"), "THREATEN": ("13", "130"), "REJECT": ("1
 KEPT_ACT_ROOTS = ("08", "18", "19", "20")
 
 
+# The code of unspecified violence: an attack noun with a finer code lends it to its verb.
+GENERIC_VIOLENCE = "190"
+
 # Types whose verb ends, eases or suspends what its object names.
 ENDING_TYPES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
 
@@ -144,6 +147,38 @@ def fold_conjoined_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[in
         if not owner.recipient_spans:
             folded[first] = dataclasses.replace(owner, recipient_spans=draft.recipient_spans)
     return folded
+
+
+def fold_attack_outcomes(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
+    """The drafts with an attack noun that is the subject of a violent verb folded into that
+    verb ("the bombing of the market killed thirty people", "the raid, which wounded two"):
+    one happening, told by its kind (the noun's code when finer) and its victims."""
+    folded = dict(drafts)
+    for i, draft in drafts.items():
+        attack = _attack_told_by(doc[i], folded)
+        if attack is None or draft.kind.event_type != "ASSAULT":
+            continue
+        noun = folded.pop(attack)
+        kind = noun.kind if draft.kind.cameo_code == GENERIC_VIOLENCE else draft.kind
+        recipients = draft.recipient_spans or noun.recipient_spans
+        folded[i] = dataclasses.replace(draft, kind=kind, recipient_spans=recipients)
+    return folded
+
+
+def _attack_told_by(token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
+    """The attack noun (a draft) that is the verb's subject, or the noun the verb's relative
+    clause describes ("the attack, which killed five")."""
+    if token.pos_ != "VERB" or token.i not in drafts:
+        return None
+    nouns = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl":
+        nouns.append(token.head)
+    for noun in nouns:
+        attack = drafts.get(noun.i)
+        named = noun.lemma_.lower() in lexicon.word_class("attack_nouns")
+        if attack is not None and named and attack.kind.event_type == "ASSAULT":
+            return noun.i
+    return None
 
 
 def _conjoined_owner(token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
