@@ -41,6 +41,9 @@ NOT_EVENTS = [
     ("The marchers were met by an angry mob at the bridge.", ("CONSULT", "040")),
     # water bombing puts out fires; attacking a proclamation is criticism
     ("Water bombing by helicopters slowed the forest fire.", ("ASSAULT", "183")),
+    # agreeing that something is or has been so shares a view; it promises nothing
+    ("The panelists agreed that the situation was serious.", ("AGREE", "030")),
+    ("The candidates agreed that the reforms had done more harm than good.", ("AGREE", "030")),
     # a question is no request
     ("A reporter asked the minister whether Kenya would send troops.", ("REQUEST", "020")),
     ("The prime minister's office asked if he was aware of the incident.", ("REQUEST", "020")),
@@ -77,6 +80,11 @@ STILL_EVENTS = [
     ("Iran warned that it would retaliate against any attack.", ("THREATEN", "130")),
     ("Iran asked the UN to investigate whether the strike broke the law.", ("REQUEST", "020")),
     ("Lawmakers asked the central bank for an explanation.", ("REQUEST", "020")),
+    ("Both sides agreed that there would be a ceasefire on Friday.", ("AGREE", "030")),
+    (
+        "Polish and Czech officials agreed on Tuesday that their states should cooperate.",
+        ("AGREE", "030"),
+    ),
     ("The general warned that there would be consequences for any incursion.", ("THREATEN", "130")),
     (
         "The president warned that the measures could affect security in the region.",
@@ -180,6 +188,7 @@ BACKGROUND_MODALITY = [
     ("Kenya will send troops amid attacks by militants on the border.", "send", "planned"),
     ("The council rejected a call for its troops to be deployed in Darfur.", "deployed", "negated"),
     ("Iran will meet the envoys during the visit next week.", "visit", "planned"),
+    ("The senator favored prosecuting the banks for fraud.", "prosecuting", "hypothetical"),
 ]
 
 
