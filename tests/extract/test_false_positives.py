@@ -44,6 +44,11 @@ NOT_EVENTS = [
     # agreeing that something is or has been so shares a view; it promises nothing
     ("The panelists agreed that the situation was serious.", ("AGREE", "030")),
     ("The candidates agreed that the reforms had done more harm than good.", ("AGREE", "030")),
+    # an advantage is no aid; condolences are no offer; dropping out of a race concedes nothing
+    ("The senator was aided by the support of young voters.", ("AID", "070")),
+    ("The governor was assisted by strong turnout in the cities.", ("AID", "070")),
+    ("The speaker offered his condolences to the family.", ("AGREE", "030")),
+    ("The candidate suspended her presidential campaign after the primary.", ("CONCEDE", "080")),
     # a question is no request
     ("A reporter asked the minister whether Kenya would send troops.", ("REQUEST", "020")),
     ("The prime minister's office asked if he was aware of the incident.", ("REQUEST", "020")),
@@ -80,6 +85,8 @@ STILL_EVENTS = [
     ("Iran warned that it would retaliate against any attack.", ("THREATEN", "130")),
     ("Iran asked the UN to investigate whether the strike broke the law.", ("REQUEST", "020")),
     ("Lawmakers asked the central bank for an explanation.", ("REQUEST", "020")),
+    ("Volunteers aided the survivors of the cyclone.", ("AID", "070")),
+    ("The opposition suspended its protests for a week.", ("CONCEDE", "080")),
     ("Both sides agreed that there would be a ceasefire on Friday.", ("AGREE", "030")),
     (
         "Polish and Czech officials agreed on Tuesday that their states should cooperate.",
