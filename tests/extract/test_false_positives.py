@@ -50,6 +50,7 @@ NOT_EVENTS = [
     ("The speaker offered his condolences to the family.", ("AGREE", "030")),
     ("The candidate suspended her presidential campaign after the primary.", ("CONCEDE", "080")),
     ("The author wants readers to understand the history of the law.", ("REQUEST", "020")),
+    ("The scale of the flooding calls for an urgent response.", ("REQUEST", "020")),
     # a question is no request
     ("A reporter asked the minister whether Kenya would send troops.", ("REQUEST", "020")),
     ("The prime minister's office asked if he was aware of the incident.", ("REQUEST", "020")),
@@ -87,6 +88,7 @@ STILL_EVENTS = [
     ("Iran asked the UN to investigate whether the strike broke the law.", ("REQUEST", "020")),
     ("Lawmakers asked the central bank for an explanation.", ("REQUEST", "020")),
     ("Volunteers aided the survivors of the cyclone.", ("AID", "070")),
+    ("Church leaders called for calm after the verdict.", ("REQUEST", "020")),
     ("The United States wants Israel to halt settlement construction.", ("REQUEST", "020")),
     ("The opposition suspended its protests for a week.", ("CONCEDE", "080")),
     ("Both sides agreed that there would be a ceasefire on Friday.", ("AGREE", "030")),
