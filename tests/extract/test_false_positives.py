@@ -144,6 +144,8 @@ TWO_HAPPENINGS = [
     ),
     ("Gunmen killed two policemen and kidnapped a judge in Kano.", ["ASSAULT", "ASSAULT"]),
     ("Police killed two men in the raid on the farm.", ["ASSAULT", "COERCE"]),
+    # an act and what it did: two mentions (the cluster stage may join them)
+    ("Rebels stormed an army post near Goma and killed six guards.", ["ASSAULT", "ASSAULT"]),
 ]
 
 

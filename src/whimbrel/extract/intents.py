@@ -134,7 +134,7 @@ def _owner_among(head: Token, token: Token, drafts: Mapping[int, MentionDraft]) 
 
 
 def fold_conjoined_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
-    """The drafts with each verb conjoined to a draft of the same CAMEO code and modality,
+    """The drafts with each outcome verb conjoined to one of the same CAMEO code and modality,
     sharing its subject, folded into it ("the bomb killed one soldier and wounded two others",
     "were killed or wounded"): one act with its outcomes. The first act's recipients stand
     ("two others" are more of them); the second's are taken only when it names none."""
@@ -183,6 +183,9 @@ def _attack_told_by(token: Token, drafts: Mapping[int, MentionDraft]) -> int | N
 
 def _conjoined_owner(token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
     if token.dep_ != "conj" or token.pos_ != "VERB" or token.i not in drafts:
+        return None
+    outcomes = lexicon.word_class("outcome_verbs")
+    if token.lemma_.lower() not in outcomes or token.head.lemma_.lower() not in outcomes:
         return None
     if any(c.dep_.startswith("nsubj") for c in token.children):
         return None  # "police arrested five and the army detained three": two acts

@@ -35,6 +35,7 @@ WORD_CLASSES = (
     "quantity_words",
     "partner_nouns",
     "motive_nouns",
+    "outcome_verbs",
 )
 
 POS_VALUES = ("VERB", "NOUN", "ADJ", "PROPN")
