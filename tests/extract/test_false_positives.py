@@ -51,6 +51,11 @@ NOT_EVENTS = [
     ("The candidate suspended her presidential campaign after the primary.", ("CONCEDE", "080")),
     ("The author wants readers to understand the history of the law.", ("REQUEST", "020")),
     ("The scale of the flooding calls for an urgent response.", ("REQUEST", "020")),
+    # a blocker reads the conjuncts of the objects
+    (
+        "They said the deal mattered for the fight against Zika and other epidemics.",
+        ("ASSAULT", "190"),
+    ),
     # a question is no request
     ("A reporter asked the minister whether Kenya would send troops.", ("REQUEST", "020")),
     ("The prime minister's office asked if he was aware of the incident.", ("REQUEST", "020")),
@@ -88,6 +93,7 @@ STILL_EVENTS = [
     ("Iran asked the UN to investigate whether the strike broke the law.", ("REQUEST", "020")),
     ("Lawmakers asked the central bank for an explanation.", ("REQUEST", "020")),
     ("Volunteers aided the survivors of the cyclone.", ("AID", "070")),
+    ("Kenyan troops fought the militants and their allies near the border.", ("ASSAULT", "190")),
     ("Church leaders called for calm after the verdict.", ("REQUEST", "020")),
     ("The United States wants Israel to halt settlement construction.", ("REQUEST", "020")),
     ("The opposition suspended its protests for a week.", ("CONCEDE", "080")),
