@@ -36,6 +36,9 @@ INTENT_ROOTS = {"AGREE": ("03", "030"), "THREATEN": ("13", "130"), "REJECT": ("1
 KEPT_ACT_ROOTS = ("08", "18", "19", "20")
 
 
+# The code of unspecified violence: an attack noun with a finer code lends it to its verb.
+GENERIC_VIOLENCE = "190"
+
 # Types whose verb ends, eases or suspends what its object names.
 ENDING_TYPES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
 
@@ -87,22 +90,108 @@ def _with_purpose_parties(event: MentionDraft, purpose: MentionDraft) -> Mention
 
 def _purpose_owner(token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
     """The trigger whose purpose the token states: an infinitive of purpose ("to demand") or
-    a bare participle clause ("demanding"), with no subject of its own, on that trigger, on
-    its object, or on the verb whose object it is."""
+    a bare participle clause ("demanding"), with no subject of its own, or a motive noun
+    ("in protest"), on that trigger, on its object, or on the verb whose object it is."""
+    if is_motive(token):
+        return _owner_among(token.head.head, token, drafts)
     if token.dep_ not in ("advcl", "acl") or any(
         c.dep_.startswith("nsubj") for c in token.children
     ):
         return None
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-    participle = token.tag_ == "VBG" and not any(c.dep_ in ("mark", "prep") for c in token.children)
+    # "demonstrated on Sunday calling for independence": the demand the act makes, even with
+    # its preposition; other participles with one are often circumstance ("speaking in Rome")
+    demand = drafts[token.i].kind.event_type == "REQUEST"
+    participle = token.tag_ == "VBG" and not any(
+        c.dep_ == "mark" or (c.dep_ == "prep" and not demand) for c in token.children
+    )
     if not (infinitive or participle):
         return None
-    head = token.head
+    return _owner_among(token.head, token, drafts)
+
+
+def is_motive(token: Token) -> bool:
+    """A bare motive noun after "in" ("in protest against the arrests", "in retaliation")."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and token.lemma_.lower() in lexicon.word_class("motive_nouns")
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+    )
+
+
+def _owner_among(head: Token, token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
+    """The first draft among ``head``, its objects and the verb whose object it is; a
+    participle that describes a noun passes to that noun ("the rally *staged* by students
+    to protest the decision")."""
     candidates = [head.i, *(c.i for c in head.children if c.dep_ == "dobj")]
     if head.dep_ == "dobj":  # "signed a deal to supply Iraq with gas": the deal's verb
         candidates.append(head.head.i)
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        candidates.append(head.head.i)
     owners = [i for i in candidates if i in drafts and i != token.i]
     return owners[0] if owners else None
+
+
+def fold_conjoined_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
+    """The drafts with each outcome verb conjoined to one of the same CAMEO code and modality,
+    sharing its subject, folded into it ("the bomb killed one soldier and wounded two others",
+    "were killed or wounded"): one act with its outcomes. The first act's recipients stand
+    ("two others" are more of them); the second's are taken only when it names none."""
+    folded = dict(drafts)
+    for i in sorted(drafts):
+        first = _conjoined_owner(doc[i], folded)
+        if first is None:
+            continue
+        draft, owner = folded.pop(i), folded[first]
+        if not owner.recipient_spans:
+            folded[first] = dataclasses.replace(owner, recipient_spans=draft.recipient_spans)
+    return folded
+
+
+def fold_attack_outcomes(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
+    """The drafts with an attack noun that is the subject of a violent verb folded into that
+    verb ("the bombing of the market killed thirty people", "the raid, which wounded two"):
+    one happening, told by its kind (the noun's code when finer) and its victims."""
+    folded = dict(drafts)
+    for i, draft in drafts.items():
+        attack = _attack_told_by(doc[i], folded)
+        if attack is None or draft.kind.event_type != "ASSAULT":
+            continue
+        noun = folded.pop(attack)
+        kind = noun.kind if draft.kind.cameo_code == GENERIC_VIOLENCE else draft.kind
+        recipients = draft.recipient_spans or noun.recipient_spans
+        folded[i] = dataclasses.replace(draft, kind=kind, recipient_spans=recipients)
+    return folded
+
+
+def _attack_told_by(token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
+    """The attack noun (a draft) that is the verb's subject, or the noun the verb's relative
+    clause describes ("the attack, which killed five")."""
+    if token.pos_ != "VERB" or token.i not in drafts:
+        return None
+    nouns = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl":
+        nouns.append(token.head)
+    for noun in nouns:
+        attack = drafts.get(noun.i)
+        named = noun.lemma_.lower() in lexicon.word_class("attack_nouns")
+        if attack is not None and named and attack.kind.event_type == "ASSAULT":
+            return noun.i
+    return None
+
+
+def _conjoined_owner(token: Token, drafts: Mapping[int, MentionDraft]) -> int | None:
+    if token.dep_ != "conj" or token.pos_ != "VERB" or token.i not in drafts:
+        return None
+    outcomes = lexicon.word_class("outcome_verbs")
+    if token.lemma_.lower() not in outcomes or token.head.lemma_.lower() not in outcomes:
+        return None
+    if any(c.dep_.startswith("nsubj") for c in token.children):
+        return None  # "police arrested five and the army detained three": two acts
+    owner, draft = drafts.get(token.head.i), drafts[token.i]
+    same = owner is not None and owner.kind.cameo_code == draft.kind.cameo_code
+    return token.head.i if same and owner.modality == draft.modality else None  # type: ignore[union-attr]
 
 
 def fold_announced_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:

@@ -21,6 +21,8 @@ from whimbrel.extract.intents import (
     drop_ended_acts,
     drop_purposes,
     fold_announced_acts,
+    fold_attack_outcomes,
+    fold_conjoined_acts,
     refused_acts,
 )
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
@@ -103,6 +105,7 @@ class Extractor:
         }
         kept = {i: _with_demand_target(sent.doc[i], kept) for i in kept}
         kept = drop_purposes(sent.doc, drop_ended_acts(sent.doc, kept))
+        kept = fold_attack_outcomes(sent.doc, fold_conjoined_acts(sent.doc, kept))
         return refused_acts(sent.doc, fold_announced_acts(sent.doc, kept))
 
     def draft(

@@ -48,6 +48,7 @@ class ModalityCues:
     negating_governors: frozenset[str]
     hedges: frozenset[str]
     reporting_verbs: frozenset[str]
+    background_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> ModalityCues:
@@ -66,24 +67,43 @@ class ModalityCues:
             negating_governors=words("negating_governors"),
             hedges=words("hedges"),
             reporting_verbs=words("reporting_verbs"),
+            background_prepositions=words("background_prepositions"),
         )
 
 
-def governing_chain(trigger: Token, *, reporting: frozenset[str]) -> Iterator[Token]:
-    """The trigger, then each clause head that embeds it, stopping at reporting verbs."""
+def governing_chain(
+    trigger: Token, *, reporting: frozenset[str], background: frozenset[str] = frozenset()
+) -> Iterator[Token]:
+    """The trigger, then each clause head that embeds it, stopping at reporting verbs and at
+    prepositions of a ``background`` happening ("following the invasion")."""
     current = trigger
     yield current
     for _ in range(MAX_DEPTH):
         if current.head.i == current.i or not (
-            current.dep_ in EMBEDDING_DEPS or is_purpose_clause(current)
+            current.dep_ in EMBEDDING_DEPS
+            or is_purpose_clause(current)
+            or (current.dep_ == "relcl" and is_infinitive(current))  # "a call for X to be sent"
         ):
             return
-        if current.dep_ == "acl" and current.tag_ == "VBN":
+        if current.dep_ == "acl" and current.tag_ == "VBN" and not is_infinitive(current):
             return  # "agreed to a ceasefire *brokered* by X": the participle is done already
+        if current.dep_ == "pobj" and is_background(current.head, background):
+            return
         current = current.head
         if current.lemma_.lower() in reporting:
             return
         yield current
+
+
+def is_background(preposition: Token, background: frozenset[str]) -> bool:
+    """ "*following* the invasion", "in the *wake of* the execution"."""
+    of_noun = preposition.lower_ == "of" and preposition.head.lower_ in background
+    return preposition.lower_ in background or of_noun
+
+
+def is_infinitive(verb: Token) -> bool:
+    """ "(a proposal for troops) *to be sent*": a noun's infinitive complement, not yet done."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in verb.children)
 
 
 def is_purpose_clause(verb: Token) -> bool:
@@ -100,13 +120,17 @@ def mention_modality(trigger: Token, *, cues: ModalityCues) -> tuple[Modality, b
     """(modality, hedged) for the event that ``trigger`` names."""
     found: set[str] = set()
     hedged = False
-    below = trigger
-    for level, token in enumerate(governing_chain(trigger, reporting=cues.reporting_verbs)):
+    below: Token | None = None
+    chain = governing_chain(
+        trigger, reporting=cues.reporting_verbs, background=cues.background_prepositions
+    )
+    for level, token in enumerate(chain):
         lemma = token.lemma_.lower()
-        # "accused X of lying and called for a strike": a governor's meaning reaches what it
-        # embeds, not a verb coordinated with it (which shares only its auxiliaries)
-        governs = below.dep_ != "conj" or below.head.i != token.i
-        if level > 0 and governs and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
+        # "denies the massacre and accuses X", "refused to X and urged Y": a conjoined verb
+        # is the sibling of the one it joins, not governed by it (their shared auxiliaries and
+        # negation still reach it, below)
+        sibling = below is not None and below.dep_ == "conj"
+        if level > 0 and not sibling and not (lemma in ONLY_AS_GOING_TO and token.tag_ != "VBG"):
             found |= _governor_cues(lemma, cues)
         below = token
         if level == 1 and token.dep_ == "prep" and token.lower_ in cues.negation_words:

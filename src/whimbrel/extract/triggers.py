@@ -122,11 +122,19 @@ def context_holds(
     """One context condition: a wanted lemma is there, or for ``*`` any word at all is. A
     blocker's objects also count the noun a past participle describes ("a study released by
     the museum" is no release of people); a coding entry's do not, as such a participle
-    often tells of a background act ("the deals reached with Israel")."""
+    often tells of a background act ("the deals reached with Israel"). A blocker's objects
+    also count their conjuncts."""
     found = context_lemmas(token, key, needs)
     if blocker and key == "object_lemmas" and token.dep_ == "acl" and token.tag_ == "VBN":
         found = found | {lemma(token.head)}
+    if blocker and key == "object_lemmas":  # "the fight against Zika and other *epidemics*"
+        found = found | conjoined_objects(token, needs)
     return bool(found) if ANY_LEMMA in wanted else bool(wanted & found)
+
+
+def conjoined_objects(token: Token, needs: Sequence[str]) -> set[str]:
+    """Lemmas of the words conjoined to the head's objects ("Zika and other epidemics")."""
+    return {lemma(c) for o in object_tokens(token, needs) for c in o.conjuncts}
 
 
 def needable_lemmas(token: Token) -> set[str]:
@@ -145,6 +153,11 @@ def needable_lemmas(token: Token) -> set[str]:
 def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:
     """The head's objects: dobj, passive subject, object of a needed preposition (also
     through "out of"), a noun's "of" object; read through quantity words."""
+    return {lemma(o) for o in object_tokens(token, needs)}
+
+
+def object_tokens(token: Token, needs: Sequence[str]) -> list[Token]:
+    """The tokens ``object_lemmas`` reads."""
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     found = found or means_swallowed_objects(token)
     for child in token.children:
@@ -159,7 +172,7 @@ def object_lemmas(token: Token, needs: Sequence[str]) -> set[str]:
             ]
         if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "prep" and lemma(child) == "of":
             found += [g for g in child.children if g.dep_ == "pobj"]
-    return {lemma(o) for o in found + through_quantities(found)}
+    return found + through_quantities(found)
 
 
 # How a thing is carried ("sent *by courier* money to X"): a "by" of means, not an agent.
@@ -251,6 +264,8 @@ def context_lemmas(token: Token, key: str, needs: Sequence[str]) -> set[str]:
             for s in c.children
             if s.dep_ in ("nsubj", "nsubjpass")
         }
+    if key == "complement_marks":
+        return {lemma(m) for c in complements(token) for m in c.children if m.dep_ == "mark"}
     if key == "preposition_lemmas":
         return preposition_lemmas(token)
     if key == "sentence_lemmas":

@@ -21,6 +21,7 @@ LIST_KEYS = (
     "informant_verbs",
     "source_phrases",
     "prospective_modals",
+    "background_prepositions",
 )
 
 

@@ -35,6 +35,8 @@ WORD_CLASSES = (
     "quantity_words",
     "partner_nouns",
     "consequence_verbs",
+    "motive_nouns",
+    "outcome_verbs",
 )
 
 POS_VALUES = ("VERB", "NOUN", "ADJ", "PROPN")
@@ -72,6 +74,7 @@ CONTEXT_KEYS = (
     "complement_lemmas",
     "complement_aux",
     "complement_subject_lemmas",
+    "complement_marks",
     "preposition_lemmas",
     "sentence_lemmas",
 )
