@@ -19,8 +19,9 @@ from functools import cache
 
 from whimbrel.extract.clauses import Dateline
 from whimbrel.extract.parties import PLACE_LABELS
-from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
+from whimbrel.records import ActorRef, EventTypeInfo, MentionDraft, ParsedStory, PlaceRef, Span
 from whimbrel.resolve.gazetteer import REGION_RESOLUTION, fold
+from whimbrel.resolve.place_ranking import to_place_ref
 from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
 
 # What stands between a place and the container written after it: "X district, Helmand
@@ -35,6 +36,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 # At most this many characters between a place the gazetteer lacks and the known place that
 # contains it ("the village of Qaryat near Aleppo", "al-Tijara neighbourhood in central ").
 CONTAINER_GAP_CHARS = 24
+# PLOVER's quad classes of saying rather than doing: verbal cooperation and verbal conflict.
+VERBAL_QUAD_CLASSES = frozenset({1, 3})
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,3 +322,37 @@ def _most_mentioned(found: Sequence[PlaceRef]) -> PlaceRef | None:
     if not first:
         return None
     return max(first.values(), key=lambda p: (counts[p.geonameid], p.resolution or 0))
+
+
+def speaker_home(
+    actors: Sequence[ActorRef],
+    *,
+    kind: EventTypeInfo,
+    fallback: PlaceRef | None,
+    gazetteer: Gazetteer,
+) -> PlaceRef | None:
+    """Where an unplaced statement was made. A state speaking for itself ("Oman urged all
+    parties to show restraint", "the Omani government condemned ...") speaks from home, not
+    from where the story's other events happened (US strikes on Yemen, filed in Washington);
+    a deed, a group of people or a state of the story's own country keep ``fallback``."""
+    if kind.quad_class not in VERBAL_QUAD_CLASSES:
+        return fallback
+    states = [actor for actor in actors if _speaks_as_state(actor, gazetteer)]
+    if not states or len(states) != len(actors) or len({a.country for a in states}) != 1:
+        return fallback
+    speaker = states[0]
+    home = gazetteer.country(speaker.country) if speaker.country else None
+    if home is None or (fallback is not None and fallback.country == speaker.country):
+        return fallback
+    # The speaker's words are the evidence of where it spoke from.
+    return to_place_ref(speaker.text, speaker.span, home, method="actor-country", confidence=0.3)
+
+
+def _speaks_as_state(actor: ActorRef, gazetteer: Gazetteer) -> bool:
+    """A state's government, or the state by its name ("Oman", "the United States")."""
+    if actor.country is None or len(actor.country) != 3:
+        return False
+    if actor.sector == "GOV":
+        return True
+    home = gazetteer.country(actor.country)
+    return actor.sector is None and home is not None and fold(home.name) in fold(actor.text)
