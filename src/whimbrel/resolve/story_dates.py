@@ -48,6 +48,8 @@ PROSE_MIN_WORDS = 8
 _DAY_BEFORE_MONTH = re.compile(
     r"(?<![\d,.])\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE
 )
+# Where a recipient's description of place or time begins ("three farmers in El Tambo").
+_RECIPIENT_TAIL = re.compile(r"\s+(?:in|at|near|on|of|from|during)\s+|\s*,\s*")
 # A sentence's end: its stop and the space or line break after it.
 _SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s|$)")
 
@@ -106,7 +108,51 @@ def story_dates(
             dates.append(date)
         if draft.tense == "past" and (passed is not None or dates[-1] is not date):
             dated_sentence = draft.sentence
-    return dates
+    return _dated_when_told_again(drafts, dates, explicit=explicit, article_date=article_date)
+
+
+def _dated_when_told_again(
+    drafts: Sequence[MentionDraft],
+    dates: list[DateRef],
+    *,
+    explicit: Sequence[DateRef | None],
+    article_date: dt.date,
+) -> list[DateRef]:
+    """An undated happening the story tells again further on with its day ("the murder of
+    three farmers in Cauca ... the murder of three farmers in El Tambo, Cauca, on 4 May"):
+    the same word for the same victims names one happening, dated by its retelling."""
+    found = list(dates)
+    for number, draft in enumerate(drafts):
+        if explicit[number] is not None or draft.modality != "asserted":
+            continue
+        victims = _victims(draft)
+        for later, date in zip(drafts[number + 1 :], explicit[number + 1 :], strict=True):
+            if (
+                victims
+                and date is not None
+                and date.precision == "day"
+                and date.value <= article_date
+                and later.kind.event_type == draft.kind.event_type
+                and later.trigger.text.lower() == draft.trigger.text.lower()
+                and _victims(later) == victims
+            ):
+                found[number] = _inherited(date)
+                break
+    return found
+
+
+def _victims(draft: MentionDraft) -> tuple[str, ...] | None:
+    """The recipients as written up to their place or date ("three farmers" of "three farmers
+    in El Tambo"), when each has a word beside its head (a bare "him" names nobody in
+    particular); None otherwise."""
+    cores = []
+    for span in draft.recipient_spans:
+        words = _RECIPIENT_TAIL.split(span.text.lower(), maxsplit=1)[0].split()
+        words = [w for w in words if w not in ("the", "a", "an", "these", "those")]
+        if len(words) < 2:
+            return None
+        cores.append(" ".join(words))
+    return tuple(cores) or None
 
 
 def _tells_what_happened(draft: MentionDraft, date: DateRef, *, in_dated_sentence: bool) -> bool:
