@@ -190,7 +190,7 @@ def _duration_pattern() -> re.Pattern[str]:
     numbers = "|".join(map(re.escape, words["number_words"]))
     units = sorted({*words["duration_units"], *map(_plural, words["duration_units"])}, key=len)
     return re.compile(
-        rf"(?P<q>(?:(?:{quantifiers})\s+)+)?(?P<n>(?:\d+|{numbers})\s+)?"
+        rf"(?P<q>(?:(?:{quantifiers})\s+)+)?(?P<n>(?:an?\s+)?(?:\d+|{numbers})(?:\s+|-))?"
         rf"(?P<unit>{'|'.join(reversed(units))})(?:\s+(?:long|old))?"
     )
 
