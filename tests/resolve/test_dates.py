@@ -110,6 +110,9 @@ def test_method_says_how_the_date_was_found(raw, method):
         "a 48-hour",
         "10-year",
         "an 18-month",
+        # A bare number no year rule takes: a clock time or a count, not the year 900 or 3152.
+        "0900",
+        "3152",
         "the meeting",
         "may",
         "",

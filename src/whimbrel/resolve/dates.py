@@ -211,7 +211,9 @@ def _looks_temporal(text: str, words: Any) -> bool:
     if re.search(vague, text) or text in words["capitalised_only"]:
         return False
     if re.search(r"\d", text):
-        return not re.fullmatch(r"\d{1,3}", text)
+        # A bare number our year rule did not take ("0900", "3152": a clock time, a count or a
+        # grid reference) is no year of the 1st or 4th millennium.
+        return not re.fullmatch(r"\d{1,4}", text)
     if text in words["period_units"]:
         return False
     vocabulary = set(words["months"]) | set(words["weekdays"]) | set(words["period_units"])
