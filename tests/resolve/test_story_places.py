@@ -111,8 +111,15 @@ US_STRIKES = (
             "SAU",
             "gazetteer:name",
         ),
-        # A deed, not a statement: the story's fallback stands.
-        (US_STRIKES + "Oman closed its airspace.", "closed", "USA", "dateline"),
+        # An unplaced deed of a story whose deeds happen in one country it names, and which
+        # names no place in the country its names dominate (only the dateline): it happened
+        # where the other deeds did, not in Washington.
+        (
+            US_STRIKES + "Rebel fighters shot down a drone on Saturday.",
+            "shot",
+            "YEM",
+            "story-country",
+        ),
         # The event's place is the dateline's, not a frame of names.
         (US_STRIKES, "struck", "YEM", "gazetteer:country"),
     ],

@@ -38,6 +38,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 CONTAINER_GAP_CHARS = 24
 # PLOVER's quad classes of saying rather than doing: verbal cooperation and verbal conflict.
 VERBAL_QUAD_CLASSES = frozenset({1, 3})
+# PLOVER's quad class of deeds of violence (material conflict).
+MATERIAL_CONFLICT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,8 @@ class StoryPlaces:
     named: frozenset[tuple[int, int]] = frozenset()
     # The dateline's place span, when the story opens with one.
     dateline: Span | None = None
+    # The own places of the story's violent deeds (material conflict), in text order.
+    deed_places: tuple[PlaceRef, ...] = ()
 
 
 def story_places(
@@ -83,13 +87,21 @@ def story_places(
         ((s, ref) for s, ref in zip(spans, refs, strict=True) if ref is not None),
         key=lambda item: (item[0].start, item[0].end),
     )
-    return StoryPlaces(
+    places = StoryPlaces(
         context=tuple(context),
         main_country=main,
         by_span=dict(_read_in_containers(resolved, story.article.text)),
         named=named,
         dateline=dateline.place if dateline is not None else None,
     )
+    deeds = (event_place(d, places=places) for d in story.drafts if _is_deed(d))
+    return dataclasses.replace(
+        places, deed_places=tuple(p for p in deeds if p is not None and p.geonameid is not None)
+    )
+
+
+def _is_deed(draft: MentionDraft) -> bool:
+    return draft.kind.quad_class == MATERIAL_CONFLICT and draft.modality == "asserted"
 
 
 def _read_in_containers(
@@ -284,7 +296,7 @@ def dominant_place(places: StoryPlaces) -> PlaceRef | None:
             filed_from = filed_from or place
         else:
             named.append(place)
-    frame = frame_country(places, filed_from)
+    frame = _where_deeds_are(places, frame_country(places, filed_from), named=named)
     framed = [p for p in named if frame is None or p.country == frame]
     best = _most_mentioned([p for p in framed if (p.resolution or 0) >= REGION_RESOLUTION])
     if best is not None:
@@ -311,6 +323,23 @@ def frame_country(places: StoryPlaces, filed_from: PlaceRef | None) -> str | Non
     if places.main_country is not None:
         return places.main_country
     return filed_from.country if filed_from is not None else None
+
+
+def _where_deeds_are(
+    places: StoryPlaces, frame: str | None, *, named: Sequence[PlaceRef]
+) -> str | None:
+    """The frame country, unless the story names no place in it below the country (only its
+    dateline: "WASHINGTON - US warplanes struck targets in Yemen") while its violent deeds
+    all have places in one other country it names: there its unplaced deeds happened too. A country
+    named through its people or its government ("US officials") acts; it is no setting."""
+    if frame is None or any(
+        p.country == frame and (p.resolution or 0) >= REGION_RESOLUTION for p in named
+    ):
+        return frame
+    countries = {p.country for p in places.deed_places}
+    # A deed's place in a country the story never names is more likely a namesake abroad.
+    named_there = countries <= set(places.context)
+    return countries.pop() if len(countries) == 1 and named_there else frame
 
 
 def _most_mentioned(found: Sequence[PlaceRef]) -> PlaceRef | None:
