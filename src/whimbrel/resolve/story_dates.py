@@ -122,19 +122,19 @@ def _dated_when_told_again(
     three farmers in Cauca ... the murder of three farmers in El Tambo, Cauca, on 4 May"):
     the same word for the same victims names one happening, dated by its retelling."""
     found = list(dates)
+    victims = [_victims(d) if d.recipient_spans else None for d in drafts]
     for number, draft in enumerate(drafts):
-        if explicit[number] is not None or draft.modality != "asserted":
+        if explicit[number] is not None or draft.modality != "asserted" or not victims[number]:
             continue
-        victims = _victims(draft)
-        for later, date in zip(drafts[number + 1 :], explicit[number + 1 :], strict=True):
+        for later in range(number + 1, len(drafts)):
+            date = explicit[later]
             if (
-                victims
-                and date is not None
+                date is not None
+                and victims[later] == victims[number]
                 and date.precision == "day"
                 and date.value <= article_date
-                and later.kind.event_type == draft.kind.event_type
-                and later.trigger.text.lower() == draft.trigger.text.lower()
-                and _victims(later) == victims
+                and drafts[later].kind.event_type == draft.kind.event_type
+                and drafts[later].trigger.text.lower() == draft.trigger.text.lower()
             ):
                 found[number] = _inherited(date)
                 break
