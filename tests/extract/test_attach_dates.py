@@ -78,6 +78,23 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
             "detained",
             ("Tuesday", False),
         ),
+        # A date qualifying another happening in a phrase that does not frame the event
+        # dates that happening, not this one.
+        (
+            "The commander organized and conducted raids against the garrison and was involved "
+            "in the March 3 bombing of a market.",
+            "raids",
+            None,
+        ),
+        ("Rebels tried to storm the town during a Sunday offensive.", "storm", ("Sunday", False)),
+        ("Gunmen killed two guards in a Sunday attack on the depot.", "killed", ("Sunday", False)),
+        # "on 12 May gunmen": the parser took the day for a qualifier of the subject.
+        (
+            "The rebel radio says that at 1500 on 12 May guerrilla units attacked an army post "
+            "in the north.",
+            "attacked",
+            ("12 May", False),
+        ),
         # A word of a place name ("wa", Dari "and") the parser took for a reported clause.
         (
             "The police today confirmed the arrest of an arms dealer during a search operation "

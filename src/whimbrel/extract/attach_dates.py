@@ -232,7 +232,7 @@ def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) ->
         and not (ent.root.dep_ == "pobj" and _is_clock_time(ent.root.head, ent.root))
         and not _clock_time_before_zone(ent)
         and not _ordinal_of_a_noun(ent)
-        and not _dates_a_participant(ent, trigger=trigger)
+        and not _dates_a_participant(ent, trigger=trigger, clause=clause)
     ]
     return min(found, key=lambda ent: abs(ent.root.i - trigger.i), default=None)
 
@@ -276,25 +276,36 @@ def _qualifies_a_noun(ent: SpacySpan) -> bool:
     """ "an overnight raid", "a night patrol", "the May 3 attack": a time word qualifying a
     noun."""
     outside = [token for token in ent if not ent.start <= token.head.i < ent.end]
-    return any(token.dep_ in ("amod", "compound") for token in outside) and all(
+    return any(token.dep_ in ("amod", "compound", "nmod") for token in outside) and all(
         token.head.i == outside[0].head.i and token.head.pos_ == "NOUN" for token in outside
     )
 
 
-def _dates_a_participant(ent: SpacySpan, *, trigger: Token) -> bool:
-    """ "confirmed the death of a leader behind the Aug. 7 attack": a date qualifying a noun that
-    describes a participant (its phrase hangs on another noun than the event) dates that other
-    happening; "detained him during a Tuesday raid" is dated by its raid."""
+def _dates_a_participant(ent: SpacySpan, *, trigger: Token, clause: Token) -> bool:
+    """ "confirmed the death of a leader behind the Aug. 7 attack", "conducted attacks and was
+    involved in the Aug. 8 bombing": a date qualifying another noun than the event dates that
+    noun's happening; not when the noun frames the event itself ("detained him during a
+    Tuesday raid": the phrase hangs on the event)."""
     if not _qualifies_a_noun(ent):
         return False
     noun = next(token.head for token in ent if not ent.start <= token.head.i < ent.end)
+    if noun.i == trigger.i:
+        return False
     prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.dep_ == "prep"
-        and prep.head.pos_ in ("NOUN", "PROPN")
-        and prep.head.i != trigger.i
-    )
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False  # an object or subject: the parse is too loose here to tell
+    if prep.lower_ in ("on", "at"):
+        return False  # "on 12 August guerrilla units attacked": the day is the phrase's object
+    return prep.head.i not in _heads_up_to(clause, trigger=trigger)
+
+
+def _heads_up_to(clause: Token, *, trigger: Token) -> set[int]:
+    """The trigger and the heads above it up to its clause's head."""
+    found, token = {trigger.i}, trigger
+    while token.i != clause.i and token.head.i != token.i:
+        token = token.head
+        found.add(token.i)
+    return found
 
 
 def _heads_own_clause(token: Token) -> bool:
