@@ -255,3 +255,13 @@ def test_an_undated_happening_told_again_with_its_day_takes_that_day(first, late
     dates = story_dates(drafts, article_date=TUESDAY)
     assert dates[0].value.isoformat() == expected
     assert dates[1].value.isoformat() == "2012-06-04"
+
+
+def test_an_undated_happening_before_any_dated_one_takes_the_lead_date():
+    # "Troops raided a compound in Kunar yesterday, killing two fighters. [...] One of them had
+    # planned the May 3 bombing of a market." The killing is yesterday's news, not the day a
+    # later sentence names for another happening.
+    lead = story_dates([_draft("yesterday")], article_date=TUESDAY)[0]
+    drafts = [_draft(None), _draft("on 3 May")]
+    dates = story_dates(drafts, article_date=TUESDAY, lead=lead)
+    assert [d.value.isoformat() for d in dates] == ["2012-06-11", "2012-05-03"]

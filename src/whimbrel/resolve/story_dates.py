@@ -2,8 +2,8 @@
 
 News tells one happening over several sentences and dates it once ("shelled the depot
 yesterday. ... said the depot had burned for hours after the attack"), so an undated past
-happening takes the nearest event date before it (else the story's first, else its lead
-date), not the date the story was published. Report dates ("ISAF said today"), times of day,
+happening takes the nearest event date before it (else the story's lead date, else its
+first), not the date the story was published. Report dates ("ISAF said today"), times of day,
 eras, the period under discussion ("the same day") and vague pasts or futures ("recently")
 date no happening and are not passed on.
 
@@ -78,15 +78,15 @@ def story_dates(
 
     News tells one happening over several sentences and dates it once ("shelled the depot
     yesterday. ... said the depot had burned for hours after the attack"): an undated
-    mention takes the nearest event date before it, else the story's first (or its ``lead``
-    date), not the date the story was published. Only a past day (or week) is passed on: a
+    mention takes the nearest event date before it, else the story's ``lead`` date (the news
+    it opens with), else its first, not the date the story was published. Only a past day (or week) is passed on: a
     year or a month is background, a later day a plan. Report dates ("ISAF said today") date no
     event and are not passed on.
     """
     own = [event_date(d, article_date=article_date) for d in drafts]
     explicit = [d if _dates_event(d) else None for d in own]
     passed_on = [d if d is not None and _passes_on(d, article_date) else None for d in explicit]
-    first = next((d for d in passed_on if d is not None), lead)
+    first = lead or next((d for d in passed_on if d is not None), None)
     dates: list[DateRef] = []
     previous, dated_sentence, named = first, None, None
     for draft, date, event, passed in zip(drafts, own, explicit, passed_on, strict=True):
