@@ -79,9 +79,9 @@ def story_dates(
     News tells one happening over several sentences and dates it once ("shelled the depot
     yesterday. ... said the depot had burned for hours after the attack"): an undated
     mention takes the nearest event date before it, else the story's ``lead`` date (the news
-    it opens with), else its first, not the date the story was published. Only a past day (or week) is passed on: a
-    year or a month is background, a later day a plan. Report dates ("ISAF said today") date no
-    event and are not passed on.
+    it opens with), else its first, not the date the story was published. Only a past day (or
+    week) is passed on: a year or a month is background, a later day a plan. Report dates
+    ("ISAF said today") date no event and are not passed on.
     """
     own = [event_date(d, article_date=article_date) for d in drafts]
     explicit = [d if _dates_event(d) else None for d in own]
