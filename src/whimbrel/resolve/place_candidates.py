@@ -241,7 +241,9 @@ def _with_admin_suffix(key: str, gazetteer: Gazetteer) -> tuple[IndexedName, ...
     the country, not a Brazilian municipality)."""
     head, _, suffix = key.rpartition(" ")
     resolution = gazetteer.overrides["admin_suffixes"].get(suffix)
-    if not head or resolution is None:
+    if not head or resolution is None or head in gazetteer.compass_words:
+        # "the western department of Santa Ana" says where in Santa Ana; it is not Sri
+        # Lanka's Western Province (an area so named is in the gazetteer under its name).
         return ()
     named = gazetteer.lookup(head)
     areas = [n for n in named if n.entry.resolution in (2, 3)]
