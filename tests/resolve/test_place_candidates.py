@@ -147,3 +147,19 @@ def test_only_nouns_of_area_name_a_kind_of_place(gazetteer, text, framed):
 def test_a_compass_word_and_a_noun_of_area_name_no_area(gazetteer, text, expected):
     place = resolve_place(text, gazetteer=gazetteer)
     assert (place.name if place else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body's name before a noun of site is its owner, and no word of it is a place.
+        ("the Liberal Reform Party headquarters", None),
+        ("the National Unity Front offices", None),
+        # A town before a noun of site stays the town.
+        ("Kandahar army base", "AFG"),
+        ("Bagram air base", "AFG"),
+    ],
+)
+def test_a_body_before_a_noun_of_site_is_no_place(gazetteer, text, expected):
+    place = resolve_place(text, gazetteer=gazetteer)
+    assert (place.country if place else None) == expected

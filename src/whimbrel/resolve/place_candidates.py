@@ -213,6 +213,9 @@ def _without_place_noun(key: str, gazetteer: Gazetteer) -> tuple[IndexedName, ..
         rest = words[:-1]
         while len(rest) > 1 and rest[-1] not in nouns and not gazetteer.lookup(" ".join(rest)):
             rest = rest[:-1]
+        if set(words[len(rest) :]) & set(gazetteer.overrides.get("body_words", ())):
+            # "the Christian Democratic Party headquarters": a body's name, not "Christian".
+            return ()
     else:
         return ()
     if len(rest) == 1 and rest[0] in gazetteer.compass_words:
