@@ -59,6 +59,55 @@ def date_of(nlp, text: str, trigger: str) -> tuple[str, bool] | None:  # type: i
             "captured",
             ("Saturday", False),
         ),
+        # A date trailing the report's clause, which the parser hung on a noun of it, dates
+        # the reported event; a time word qualifying a noun ("a night patrol") names no day.
+        (
+            "Officials confirmed the capture of a courier during a raid in Khost province "
+            "Thursday.",
+            "capture",
+            ("Thursday", False),
+        ),
+        (
+            "Coalition officials confirmed the arrest of a bomb maker who supplied explosives "
+            "to fighters in Zhari district, during a night raid in Kandahar province Tuesday.",
+            "arrest",
+            ("Tuesday", False),
+        ),
+        (
+            "Soldiers detained two suspects during a Tuesday raid in the old city.",
+            "detained",
+            ("Tuesday", False),
+        ),
+        # A date qualifying another happening in a phrase that does not frame the event
+        # dates that happening, not this one.
+        (
+            "The commander organized and conducted raids against the garrison and was involved "
+            "in the March 3 bombing of a market.",
+            "raids",
+            None,
+        ),
+        ("Rebels tried to storm the town during a Sunday offensive.", "storm", ("Sunday", False)),
+        ("Gunmen killed two guards in a Sunday attack on the depot.", "killed", ("Sunday", False)),
+        # "on 12 May gunmen": the parser took the day for a qualifier of the subject.
+        (
+            "The rebel radio says that at 1500 on 12 May guerrilla units attacked an army post "
+            "in the north.",
+            "attacked",
+            ("12 May", False),
+        ),
+        # A word of a place name ("wa", Dari "and") the parser took for a reported clause.
+        (
+            "The police today confirmed the arrest of an arms dealer during a search operation "
+            "in Kharwar wa Baraki district, Logar province, April 2.",
+            "arrest",
+            ("April 2", False),
+        ),
+        (
+            "The army today confirmed the capture of a weapons smuggler during a night patrol in "
+            "Shah wa Juy district, Zabul province, April 2.",
+            "capture",
+            ("April 2", False),
+        ),
         # "since Oct. 1" places the count relative to a day; it is not the event's date.
         ("Police have arrested forty suspects in the city since Oct. 1.", "arrested", None),
         ("The curfew was extended until Friday.", "extended", None),

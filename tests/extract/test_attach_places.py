@@ -79,9 +79,29 @@ def test_origin_of_the_subject_is_not_the_event_place(nlp):  # type: ignore[no-u
     assert found[:1] == ["Kumasi"] and "Accra" not in found, found
 
 
-def test_dateline_place_is_not_attached(nlp):  # type: ignore[no-untyped-def]
-    text = "NAIROBI, Kenya (March 3, 2021) - Police arrested a journalist in Mombasa."
-    assert places_of(nlp, text, "arrested")[:1] == ["Mombasa"]
+@pytest.mark.parametrize(
+    ("text", "trigger", "first"),
+    [
+        (
+            "NAIROBI, Kenya (March 3, 2021) - Police arrested a journalist in Mombasa.",
+            "arrested",
+            "Mombasa",
+        ),
+        # The parser hangs a wire dateline on the first verb; it is where the story was filed.
+        (
+            "WASHINGTON, May 3 (Reuters) - US warplanes struck rebel targets in Yemen on Friday.",
+            "struck",
+            "Yemen",
+        ),
+        (
+            "ROME, June 9 (AP) - Border guards turned back two boats near Lampedusa on Sunday.",
+            "turned",
+            "Lampedusa",
+        ),
+    ],
+)
+def test_dateline_place_is_not_attached(nlp, text, trigger, first):  # type: ignore[no-untyped-def]
+    assert places_of(nlp, text, trigger)[:1] == [first]
 
 
 # A place only deep in the event's clause is still its place when nothing nearer names one.

@@ -105,6 +105,14 @@ def test_method_says_how_the_date_was_found(raw, method):
         "the past three years",
         "for 15 days",
         "12 days",
+        # A length written as one word before its noun ("a 24-hour strike", "a 10-year term").
+        "24-hour",
+        "a 48-hour",
+        "10-year",
+        "an 18-month",
+        # A bare number no year rule takes: a clock time or a count, not the year 900 or 3152.
+        "0900",
+        "3152",
         "the meeting",
         "may",
         "",

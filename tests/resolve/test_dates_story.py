@@ -221,3 +221,47 @@ def test_the_same_period_takes_the_last_period_named_even_a_month():
     assert [(d.value.isoformat(), d.precision) for d in dates[:2]] == [("2012-05-01", "month")] * 2
     assert dates[1].method == "story-date:rule:month"
     assert dates[2].method == "article-date"
+
+
+def _told(trigger: str, victims: str, date_text: str | None, *, tense: str | None) -> MentionDraft:
+    draft = dataclasses.replace(_draft(date_text), tense=tense)
+    return dataclasses.replace(
+        draft, trigger=Span(0, len(trigger), trigger), recipient_spans=(Span(0, 1, victims),)
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        # "The colonel spoke of the murder of three farmers in Cauca ... The latest case is the
+        # murder of three farmers in El Tambo, Cauca, on 4 June": one happening, told twice.
+        (
+            ("murder", "three farmers in Cauca"),
+            ("murder", "three farmers in El Tambo, Cauca"),
+            "2012-06-04",
+        ),
+        # Other victims, or a bare pronoun: another happening, or none we can tell apart.
+        (("murder", "two traders in Cauca"), ("murder", "three farmers in El Tambo"), "2012-06-12"),
+        (("murder", "him"), ("murder", "him"), "2012-06-12"),
+        # Another word for it is not enough.
+        (("killing", "three farmers"), ("murder", "three farmers"), "2012-06-12"),
+    ],
+)
+def test_an_undated_happening_told_again_with_its_day_takes_that_day(first, later, expected):
+    drafts = [
+        _told(*first, None, tense=None),
+        _told(*later, "on 4 June", tense="present"),
+    ]
+    dates = story_dates(drafts, article_date=TUESDAY)
+    assert dates[0].value.isoformat() == expected
+    assert dates[1].value.isoformat() == "2012-06-04"
+
+
+def test_an_undated_happening_before_any_dated_one_takes_the_lead_date():
+    # "Troops raided a compound in Kunar yesterday, killing two fighters. [...] One of them had
+    # planned the May 3 bombing of a market." The killing is yesterday's news, not the day a
+    # later sentence names for another happening.
+    lead = story_dates([_draft("yesterday")], article_date=TUESDAY)[0]
+    drafts = [_draft(None), _draft("on 3 May")]
+    dates = story_dates(drafts, article_date=TUESDAY, lead=lead)
+    assert [d.value.isoformat() for d in dates] == ["2012-06-11", "2012-05-03"]

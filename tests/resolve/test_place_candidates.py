@@ -132,3 +132,34 @@ def test_township_and_short_country_names(gazetteer, text, country):
 )
 def test_only_nouns_of_area_name_a_kind_of_place(gazetteer, text, framed):
     assert names_a_kind_of_place(text, gazetteer) is framed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A compass word before a noun of area says where in a place named after it.
+        ("the western department", None),
+        ("the eastern department", None),
+        # An area so named is found under its own name.
+        ("Eastern Province", "Eastern Province"),
+    ],
+)
+def test_a_compass_word_and_a_noun_of_area_name_no_area(gazetteer, text, expected):
+    place = resolve_place(text, gazetteer=gazetteer)
+    assert (place.name if place else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body's name before a noun of site is its owner, and no word of it is a place.
+        ("the Liberal Reform Party headquarters", None),
+        ("the National Unity Front offices", None),
+        # A town before a noun of site stays the town.
+        ("Kandahar army base", "AFG"),
+        ("Bagram air base", "AFG"),
+    ],
+)
+def test_a_body_before_a_noun_of_site_is_no_place(gazetteer, text, expected):
+    place = resolve_place(text, gazetteer=gazetteer)
+    assert (place.country if place else None) == expected

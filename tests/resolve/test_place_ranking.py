@@ -65,3 +65,14 @@ def test_the_dateline_country_breaks_a_close_call(gazetteer):
     filed = ranked(found, gazetteer, RankingContext(home_country="USA"))
     assert plain[0].named.entry.country != "USA"
     assert filed[0].named.entry.country == "USA"
+
+
+@pytest.mark.parametrize(("name", "country"), [("Cairo", "EGY"), ("Lima", "PER")])
+def test_a_national_capital_outranks_a_small_namesake_in_a_story_filed_at_home(
+    gazetteer, name, country
+):
+    # "WASHINGTON - ... Oman urged restraint at talks in Cairo": the US framing and dateline do
+    # not make the capital of Egypt a town in Georgia.
+    found, _ = candidates(name, gazetteer)
+    best = ranked(found, gazetteer, RankingContext(countries=("USA",), home_country="USA"))
+    assert best[0].named.entry.country == country

@@ -535,3 +535,26 @@ def test_event_place_abroad_is_read_in_the_container_the_text_writes_after_it(ga
 )
 def test_only_a_comma_of_or_in_joins_a_place_to_its_container(gap, contains):
     assert bool(CONTAINER_WORDS.fullmatch(gap)) is contains
+
+
+@pytest.mark.parametrize(
+    ("names", "context", "home", "expected"),
+    [
+        # A story filed from San Salvador: a canton the gazetteer lacks is no Philippine village,
+        # and a Peruvian story's municipality is none in Paraguay.
+        (["San Salvador", "Natividad"], ("SLV",), "San Salvador", None),
+        (["Ayacucho", "San Juan Bautista municipality"], ("PER",), "Ayacucho", None),
+        # The story names the country: the town there stands.
+        (["San Salvador", "Natividad", "Philippines"], ("SLV", "PHL"), "San Salvador", "PHL"),
+        # A capital or a city abroad names its country itself.
+        (["Bogota", "Caracas"], ("COL",), "Bogota", "VEN"),
+        (["Bogota", "Miami"], ("COL",), "Bogota", "USA"),
+        # Without a dateline the reading stands (no home to weigh it against).
+        (["San Salvador", "Natividad"], ("SLV",), None, "PHL"),
+    ],
+)
+def test_a_small_namesake_abroad_in_a_dated_wire_story_is_left_unresolved(
+    gazetteer, names, context, home, expected
+):
+    places = resolve_story_places(names, gazetteer=gazetteer, context_countries=context, home=home)
+    assert (places[1].country if places[1] else None) == expected

@@ -75,3 +75,56 @@ def test_the_fallback_place_lies_in_the_story_frame_country(
     pipeline, text: str, place: str, method: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert fallback_of(pipeline, text) == (place, method)
+
+
+def places_by_trigger(pipeline, text: str) -> dict[str, tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    (result,) = pipeline.code([Article(id="s", date=dt.date(2024, 5, 4), text=text)])
+    return {
+        m.trigger.text: (m.location.country, m.location.method) if m.location else (None, None)
+        for m in result.mentions
+    }
+
+
+US_STRIKES = (
+    "WASHINGTON, May 3 (Reuters) - US warplanes struck rebel targets in Yemen on Friday,"
+    " American officials said. US President Joe Biden said the strikes were a warning."
+    " American officials said more strikes could follow. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "method"),
+    [
+        # A state speaking for itself, with no place of its own, speaks from home, not from
+        # the country the story's names dominate.
+        (US_STRIKES + "Oman urged all parties to show restraint.", "urged", "OMN", "actor-country"),
+        (
+            US_STRIKES + "The Omani government condemned the escalation.",
+            "condemned",
+            "OMN",
+            "actor-country",
+        ),
+        # The event names its own place: that stands.
+        (
+            US_STRIKES + "Oman urged restraint at talks in Riyadh.",
+            "urged",
+            "SAU",
+            "gazetteer:name",
+        ),
+        # An unplaced deed of a story whose deeds happen in one country it names, and which
+        # names no place in the country its names dominate (only the dateline): it happened
+        # where the other deeds did, not in Washington.
+        (
+            US_STRIKES + "Rebel fighters shot down a drone on Saturday.",
+            "shot",
+            "YEM",
+            "story-country",
+        ),
+        # The event's place is the dateline's, not a frame of names.
+        (US_STRIKES, "struck", "YEM", "gazetteer:country"),
+    ],
+)
+def test_a_state_speaking_for_itself_speaks_from_home(
+    pipeline, text: str, trigger: str, country: str, method: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert places_by_trigger(pipeline, text)[trigger] == (country, method)

@@ -65,7 +65,21 @@ def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | No
                 return Attached(_date_span(inside), on_report=False, anchor=clause)
         return Attached(_date_span(ent), on_report=on_report, anchor=anchor)
     inside = _date_inside(clause, trigger=trigger, reporting=reporting)
+    if inside is None:
+        inside = _trailing_date_of_report(levels, trigger=trigger, reporting=reporting)
     return None if inside is None else Attached(_date_span(inside), on_report=False, anchor=clause)
+
+
+def _trailing_date_of_report(
+    levels: list[tuple[Token, bool]], *, trigger: Token, reporting: frozenset[str]
+) -> SpacySpan | None:
+    """A date after the event in the clause of the report that tells it, with no date of its
+    own ("confirmed the capture of a courier during a raid in Khost province Thursday"): the
+    parser hangs it on a noun of the report's clause, yet it dates the reported event."""
+    report = next((token for token, on_report in levels if on_report), None)
+    if report is None:
+        return None
+    return _date_after_event(report, None, trigger=trigger, reporting=reporting)
 
 
 def _before_semicolon(levels: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
@@ -218,12 +232,13 @@ def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) ->
         and not (ent.root.dep_ == "pobj" and _is_clock_time(ent.root.head, ent.root))
         and not _clock_time_before_zone(ent)
         and not _ordinal_of_a_noun(ent)
+        and not _dates_a_participant(ent, trigger=trigger, clause=clause)
     ]
     return min(found, key=lambda ent: abs(ent.root.i - trigger.i), default=None)
 
 
 def _date_after_event(
-    report: Token, report_date: SpacySpan, *, trigger: Token, reporting: frozenset[str]
+    report: Token, report_date: SpacySpan | None, *, trigger: Token, reporting: frozenset[str]
 ) -> SpacySpan | None:
     """A second date of the report's clause, after the event it reports: the parser hangs a
     trailing date on the reporting verb ("confirmed today the arrest of a financier during
@@ -233,7 +248,8 @@ def _date_after_event(
         for ent in doc_ents(trigger.doc)
         if ent.label_ in DATE_LABELS
         and ent.start > trigger.i
-        and ent.start != report_date.start
+        and (report_date is None or ent.start != report_date.start)
+        and not (ent.label_ == "TIME" and _qualifies_a_noun(ent))
         and ent.root.i <= report.right_edge.i
         and ent.sent.start == trigger.sent.start
         and _same_clause(ent.root, report, reporting=reporting)
@@ -246,7 +262,7 @@ def _same_clause(token: Token, clause: Token, *, reporting: frozenset[str]) -> b
     """Whether ``token`` belongs to ``clause`` itself: not to a clause of its own, nor to a
     happening the event is placed relative to ("since the takeover on August 15")."""
     while token.i != clause.i:
-        if token.dep_ in OWN_CLAUSE_DEPS or token.lemma_.lower() in reporting:
+        if _heads_own_clause(token) or token.lemma_.lower() in reporting:
             return False
         if token.dep_ == "prep" and token.lower_ in RELATIVE_PREPS:
             return False
@@ -254,6 +270,53 @@ def _same_clause(token: Token, clause: Token, *, reporting: frozenset[str]) -> b
             return False
         token = token.head
     return True
+
+
+def _qualifies_a_noun(ent: SpacySpan) -> bool:
+    """ "an overnight raid", "a night patrol", "the May 3 attack": a time word qualifying a
+    noun."""
+    outside = [token for token in ent if not ent.start <= token.head.i < ent.end]
+    return any(token.dep_ in ("amod", "compound", "nmod") for token in outside) and all(
+        token.head.i == outside[0].head.i and token.head.pos_ == "NOUN" for token in outside
+    )
+
+
+def _dates_a_participant(ent: SpacySpan, *, trigger: Token, clause: Token) -> bool:
+    """ "confirmed the death of a leader behind the Aug. 7 attack", "conducted attacks and was
+    involved in the Aug. 8 bombing": a date qualifying another noun than the event dates that
+    noun's happening; not when the noun frames the event itself ("detained him during a
+    Tuesday raid": the phrase hangs on the event)."""
+    if not _qualifies_a_noun(ent):
+        return False
+    noun = next(token.head for token in ent if not ent.start <= token.head.i < ent.end)
+    if noun.i == trigger.i:
+        return False
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False  # an object or subject: the parse is too loose here to tell
+    if prep.lower_ in ("on", "at"):
+        return False  # "on 12 August guerrilla units attacked": the day is the phrase's object
+    return prep.head.i not in _heads_up_to(clause, trigger=trigger)
+
+
+def _heads_up_to(clause: Token, *, trigger: Token) -> set[int]:
+    """The trigger and the heads above it up to its clause's head."""
+    found, token = {trigger.i}, trigger
+    while token.i != clause.i and token.head.i != token.i:
+        token = token.head
+        found.add(token.i)
+    return found
+
+
+def _heads_own_clause(token: Token) -> bool:
+    """A clause of its own; not a word of a name the parser took for one ("in Tarnak wa Jaldak
+    district" parsed with "wa" heading a reported clause): no clause is headed by a preposition
+    or a name, and a reported clause has a subject."""
+    if token.dep_ not in OWN_CLAUSE_DEPS or token.pos_ in ("ADP", "PROPN"):
+        return False
+    return token.dep_ not in ("ccomp", "parataxis") or any(
+        child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for child in token.children
+    )
 
 
 def _in_other_conjunct(token: Token, clause: Token, *, trigger: Token) -> bool:

@@ -10,13 +10,22 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from whimbrel.extract.clauses import as_span, climb, doc_ents, entity_at, in_dateline
+from whimbrel.extract.clauses import (
+    as_span,
+    climb,
+    doc_ents,
+    entity_at,
+    in_dateline,
+    in_dateline_place,
+)
 from whimbrel.extract.locatives import LOCATIVE_PREPS, SOURCE_PREPS, is_place_noun
 from whimbrel.extract.locatives import attached_places as attached_phrase_places
 from whimbrel.records import Span
 
 __all__ = ["attached_places"]
 
+# What ends a dateline before the story's first sentence ("ROME, June 9 (AP) - ...").
+DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
 # Entity labels a place found only by its nearness to the trigger must carry.
 FALLBACK_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Beyond this many steps from its clause a place tells of something else (tuned on the
@@ -40,12 +49,30 @@ def attached_places(
     """Places where the event happened, best first: those its phrases name
     (:func:`whimbrel.extract.locatives.attached_places`), else the nearest place entity deeper
     in its clause."""
-    found = attached_phrase_places(trigger, reporting=reporting, exclude=exclude)
+    found = [
+        span
+        for span in attached_phrase_places(trigger, reporting=reporting, exclude=exclude)
+        if not _in_dateline_place(span, trigger)
+    ]
     return (
         found
         or _places_in_clause(trigger, reporting=reporting, exclude=exclude)
         or _opening_place(trigger, reporting=reporting, exclude=exclude)
     )
+
+
+def _in_dateline_place(span: Span, trigger: Token) -> bool:
+    """ "WASHINGTON, May 3 (Reuters) - US warplanes struck ...": the parser may hang the
+    dateline (and the agency after it) on the first sentence's verb, but it says where the
+    story was filed."""
+    ent = trigger.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if ent is not None and in_dateline(ent):
+        return True
+    sentence = trigger.sent
+    if not in_dateline_place(sentence[0]):
+        return False
+    dash = next((t.idx for t in sentence if t.text in DATELINE_DASHES), None)
+    return dash is not None and span.end <= dash
 
 
 def _opening_place(

@@ -12,7 +12,8 @@ Compiled form::
      "preferred": {name: geonameid}, "aliases": {name: geonameid}, "name_articles": [word],
      "name_prefixes": [word],
      "region_abbreviations": {ISO3: {abbreviation: region name}},
-     "place_nouns": [word], "site_nouns": [word], "non_container_nouns": [word],
+     "place_nouns": [word], "site_nouns": [word], "body_words": [word],
+     "non_container_nouns": [word],
      "place_object_verbs": [lemma],
      "compass_words": [word]}
 
@@ -45,6 +46,7 @@ KEYS = (
     "region_abbreviations",
     "place_nouns",
     "site_nouns",
+    "body_words",
     "non_container_nouns",
     "place_object_verbs",
     "compass_words",
@@ -292,6 +294,7 @@ def compile(raw: object) -> tuple[object, list[str]]:
         "region_abbreviations": _region_abbreviations(raw, problems),
         "place_nouns": _word_list(raw, "place_nouns", problems),
         "site_nouns": _word_list(raw, "site_nouns", problems),
+        "body_words": _word_list(raw, "body_words", problems),
         "non_container_nouns": _word_list(raw, "non_container_nouns", problems),
         "place_object_verbs": _word_list(raw, "place_object_verbs", problems),
         "compass_words": _word_list(raw, "compass_words", problems),

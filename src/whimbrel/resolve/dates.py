@@ -190,7 +190,7 @@ def _duration_pattern() -> re.Pattern[str]:
     numbers = "|".join(map(re.escape, words["number_words"]))
     units = sorted({*words["duration_units"], *map(_plural, words["duration_units"])}, key=len)
     return re.compile(
-        rf"(?P<q>(?:(?:{quantifiers})\s+)+)?(?P<n>(?:\d+|{numbers})\s+)?"
+        rf"(?P<q>(?:(?:{quantifiers})\s+)+)?(?P<n>(?:an?\s+)?(?:\d+|{numbers})(?:\s+|-))?"
         rf"(?P<unit>{'|'.join(reversed(units))})(?:\s+(?:long|old))?"
     )
 
@@ -211,7 +211,9 @@ def _looks_temporal(text: str, words: Any) -> bool:
     if re.search(vague, text) or text in words["capitalised_only"]:
         return False
     if re.search(r"\d", text):
-        return not re.fullmatch(r"\d{1,3}", text)
+        # A bare number our year rule did not take ("0900", "3152": a clock time, a count or a
+        # grid reference) is no year of the 1st or 4th millennium.
+        return not re.fullmatch(r"\d{1,4}", text)
     if text in words["period_units"]:
         return False
     vocabulary = set(words["months"]) | set(words["weekdays"]) | set(words["period_units"])

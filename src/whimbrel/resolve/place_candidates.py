@@ -213,6 +213,9 @@ def _without_place_noun(key: str, gazetteer: Gazetteer) -> tuple[IndexedName, ..
         rest = words[:-1]
         while len(rest) > 1 and rest[-1] not in nouns and not gazetteer.lookup(" ".join(rest)):
             rest = rest[:-1]
+        if set(words[len(rest) :]) & set(gazetteer.overrides.get("body_words", ())):
+            # "the Christian Democratic Party headquarters": a body's name, not "Christian".
+            return ()
     else:
         return ()
     if len(rest) == 1 and rest[0] in gazetteer.compass_words:
@@ -241,7 +244,9 @@ def _with_admin_suffix(key: str, gazetteer: Gazetteer) -> tuple[IndexedName, ...
     the country, not a Brazilian municipality)."""
     head, _, suffix = key.rpartition(" ")
     resolution = gazetteer.overrides["admin_suffixes"].get(suffix)
-    if not head or resolution is None:
+    if not head or resolution is None or head in gazetteer.compass_words:
+        # "the western department of Santa Ana" says where in Santa Ana; it is not Sri
+        # Lanka's Western Province (an area so named is in the gazetteer under its name).
         return ()
     named = gazetteer.lookup(head)
     areas = [n for n in named if n.entry.resolution in (2, 3)]

@@ -29,7 +29,10 @@ RESOLUTION_PRIOR = {0: 6.0, 1: 3.0, 2: 1.5, 3: -0.5, 4: 0.0}
 # A world region or ocean has no population of its own; it counts as this many people, so a
 # bare "Atlantic" or "Pacific" is the ocean rather than a town named after it.
 WORLD_REGION_POPULATION = 100_000_000
-CAPITAL_PRIOR = 1.5
+# A national capital outweighs a small namesake in a story framed and filed at home ("talks in
+# Cairo" in a Washington story; 1.5 let a town of 10,000 in Georgia win): LGL, GeoWebNews
+# unchanged, TR-News and GeoVirus +0.001.
+CAPITAL_PRIOR = 2.5
 PREFERRED_PRIOR = 3.0
 SECONDARY_NAME_PENALTY = 1.0
 FIRST_CONTEXT_COUNTRY = 2.5

@@ -48,6 +48,8 @@ CONTEXT_ROUNDS = 2
 # A town the story names places the others only at this resolution or finer.
 # Regions of one country the story must name for its other names to mean regions there too.
 SIBLING_REGIONS = 2
+# A town abroad this populous is named for itself, not as a namesake of a village at home.
+NAMESAKE_MAX_POPULATION = 100_000
 
 
 def resolve_place(
@@ -160,8 +162,26 @@ def resolve_story_places(
             )
             for text in unique
         }
+    if shared.home_country is not None:
+        story_countries = {shared.home_country, *context_countries}
+        resolved = {t: _not_abroad(p, story_countries, gazetteer) for t, p in resolved.items()}
     spans = list(spans) or [None] * len(texts)
     return [_with_span(resolved[t], span) for t, span in zip(texts, spans, strict=True)]
+
+
+def _not_abroad(
+    place: PlaceRef | None, story_countries: set[str], gazetteer: Gazetteer
+) -> PlaceRef | None:
+    """A small district or town of a country a dated wire story never names ("the Natividad
+    canton" in a story filed from San Salvador read as a Philippine village) is a namesake of a
+    place the gazetteer lacks: left unresolved, it takes the known place that contains it, if
+    any. A capital or a city ("talks in Caracas", "Paris") names its country itself."""
+    if place is None or (place.resolution or 0) < 3 or place.country in story_countries:
+        return place
+    entry = gazetteer.by_geonameid(place.geonameid) if place.geonameid is not None else None
+    if entry is None or entry.is_capital or entry.population >= NAMESAKE_MAX_POPULATION:
+        return place
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ from whimbrel.resolve.story_places import (
     StoryPlaces,
     dominant_place,
     event_place,
+    speaker_home,
     story_places,
     within_story_place,
 )
@@ -185,6 +186,10 @@ def resolve_draft(
         recipients = tuple(target_in_place(r, place, resolvers) for r in recipients)
     if draft.place_is_recipient and place is not None:
         recipients = (*recipients, place_as_actor(place, resolvers))
+    if place is None:
+        dominant = speaker_home(
+            actors, kind=draft.kind, fallback=dominant, gazetteer=resolvers.gazetteer
+        )
     place = within_story_place(place, dominant)
     date = date or event_date(draft, article_date=article.date)
     modality = draft.modality

@@ -2,8 +2,8 @@
 
 News tells one happening over several sentences and dates it once ("shelled the depot
 yesterday. ... said the depot had burned for hours after the attack"), so an undated past
-happening takes the nearest event date before it (else the story's first, else its lead
-date), not the date the story was published. Report dates ("ISAF said today"), times of day,
+happening takes the nearest event date before it (else the story's lead date, else its
+first), not the date the story was published. Report dates ("ISAF said today"), times of day,
 eras, the period under discussion ("the same day") and vague pasts or futures ("recently")
 date no happening and are not passed on.
 
@@ -48,6 +48,8 @@ PROSE_MIN_WORDS = 8
 _DAY_BEFORE_MONTH = re.compile(
     r"(?<![\d,.])\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE
 )
+# Where a recipient's description of place or time begins ("three farmers in El Tambo").
+_RECIPIENT_TAIL = re.compile(r"\s+(?:in|at|near|on|of|from|during)\s+|\s*,\s*")
 # A sentence's end: its stop and the space or line break after it.
 _SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s|$)")
 
@@ -78,15 +80,15 @@ def story_dates(
 
     News tells one happening over several sentences and dates it once ("shelled the depot
     yesterday. ... said the depot had burned for hours after the attack"): an undated
-    mention takes the nearest event date before it, else the story's first (or its ``lead``
-    date), not the date the story was published. Only a past day (or week) is passed on: a
-    year or a month is background, a later day a plan. Report dates ("ISAF said today") date no
-    event and are not passed on.
+    mention takes the nearest event date before it, else the story's ``lead`` date (the news
+    it opens with), else its first, not the date the story was published. Only a past day (or
+    week) is passed on: a year or a month is background, a later day a plan. Report dates
+    ("ISAF said today") date no event and are not passed on.
     """
     own = [event_date(d, article_date=article_date) for d in drafts]
     explicit = [d if _dates_event(d) else None for d in own]
     passed_on = [d if d is not None and _passes_on(d, article_date) else None for d in explicit]
-    first = next((d for d in passed_on if d is not None), lead)
+    first = lead or next((d for d in passed_on if d is not None), None)
     dates: list[DateRef] = []
     previous, dated_sentence, named = first, None, None
     for draft, date, event, passed in zip(drafts, own, explicit, passed_on, strict=True):
@@ -108,7 +110,51 @@ def story_dates(
             dates.append(date)
         if draft.tense == "past" and (passed is not None or dates[-1] is not date):
             dated_sentence = draft.sentence
-    return dates
+    return _dated_when_told_again(drafts, dates, explicit=explicit, article_date=article_date)
+
+
+def _dated_when_told_again(
+    drafts: Sequence[MentionDraft],
+    dates: list[DateRef],
+    *,
+    explicit: Sequence[DateRef | None],
+    article_date: dt.date,
+) -> list[DateRef]:
+    """An undated happening the story tells again further on with its day ("the murder of
+    three farmers in Cauca ... the murder of three farmers in El Tambo, Cauca, on 4 May"):
+    the same word for the same victims names one happening, dated by its retelling."""
+    found = list(dates)
+    victims = [_victims(d) if d.recipient_spans else None for d in drafts]
+    for number, draft in enumerate(drafts):
+        if explicit[number] is not None or draft.modality != "asserted" or not victims[number]:
+            continue
+        for later in range(number + 1, len(drafts)):
+            date = explicit[later]
+            if (
+                date is not None
+                and victims[later] == victims[number]
+                and date.precision == "day"
+                and date.value <= article_date
+                and drafts[later].kind.event_type == draft.kind.event_type
+                and drafts[later].trigger.text.lower() == draft.trigger.text.lower()
+            ):
+                found[number] = _inherited(date)
+                break
+    return found
+
+
+def _victims(draft: MentionDraft) -> tuple[str, ...] | None:
+    """The recipients as written up to their place or date ("three farmers" of "three farmers
+    in El Tambo"), when each has a word beside its head (a bare "him" names nobody in
+    particular); None otherwise."""
+    cores = []
+    for span in draft.recipient_spans:
+        words = _RECIPIENT_TAIL.split(span.text.lower(), maxsplit=1)[0].split()
+        words = [w for w in words if w not in ("the", "a", "an", "these", "those")]
+        if len(words) < 2:
+            return None
+        cores.append(" ".join(words))
+    return tuple(cores) or None
 
 
 def _tells_what_happened(draft: MentionDraft, date: DateRef, *, in_dated_sentence: bool) -> bool:

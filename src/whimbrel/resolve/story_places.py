@@ -19,8 +19,9 @@ from functools import cache
 
 from whimbrel.extract.clauses import Dateline
 from whimbrel.extract.parties import PLACE_LABELS
-from whimbrel.records import MentionDraft, ParsedStory, PlaceRef, Span
+from whimbrel.records import ActorRef, EventTypeInfo, MentionDraft, ParsedStory, PlaceRef, Span
 from whimbrel.resolve.gazetteer import REGION_RESOLUTION, fold
+from whimbrel.resolve.place_ranking import to_place_ref
 from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
 
 # What stands between a place and the container written after it: "X district, Helmand
@@ -35,6 +36,10 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 # At most this many characters between a place the gazetteer lacks and the known place that
 # contains it ("the village of Qaryat near Aleppo", "al-Tijara neighbourhood in central ").
 CONTAINER_GAP_CHARS = 24
+# PLOVER's quad classes of saying rather than doing: verbal cooperation and verbal conflict.
+VERBAL_QUAD_CLASSES = frozenset({1, 3})
+# PLOVER's quad class of deeds of violence (material conflict).
+MATERIAL_CONFLICT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,8 @@ class StoryPlaces:
     named: frozenset[tuple[int, int]] = frozenset()
     # The dateline's place span, when the story opens with one.
     dateline: Span | None = None
+    # The own places of the story's violent deeds (material conflict), in text order.
+    deed_places: tuple[PlaceRef, ...] = ()
 
 
 def story_places(
@@ -80,13 +87,21 @@ def story_places(
         ((s, ref) for s, ref in zip(spans, refs, strict=True) if ref is not None),
         key=lambda item: (item[0].start, item[0].end),
     )
-    return StoryPlaces(
+    places = StoryPlaces(
         context=tuple(context),
         main_country=main,
         by_span=dict(_read_in_containers(resolved, story.article.text)),
         named=named,
         dateline=dateline.place if dateline is not None else None,
     )
+    deeds = (event_place(d, places=places) for d in story.drafts if _is_deed(d))
+    return dataclasses.replace(
+        places, deed_places=tuple(p for p in deeds if p is not None and p.geonameid is not None)
+    )
+
+
+def _is_deed(draft: MentionDraft) -> bool:
+    return draft.kind.quad_class == MATERIAL_CONFLICT and draft.modality == "asserted"
 
 
 def _read_in_containers(
@@ -281,7 +296,7 @@ def dominant_place(places: StoryPlaces) -> PlaceRef | None:
             filed_from = filed_from or place
         else:
             named.append(place)
-    frame = frame_country(places, filed_from)
+    frame = _where_deeds_are(places, frame_country(places, filed_from), named=named)
     framed = [p for p in named if frame is None or p.country == frame]
     best = _most_mentioned([p for p in framed if (p.resolution or 0) >= REGION_RESOLUTION])
     if best is not None:
@@ -310,6 +325,23 @@ def frame_country(places: StoryPlaces, filed_from: PlaceRef | None) -> str | Non
     return filed_from.country if filed_from is not None else None
 
 
+def _where_deeds_are(
+    places: StoryPlaces, frame: str | None, *, named: Sequence[PlaceRef]
+) -> str | None:
+    """The frame country, unless the story names no place in it below the country (only its
+    dateline: "WASHINGTON - US warplanes struck targets in Yemen") while its violent deeds
+    all have places in one other country it names: there its unplaced deeds happened too. A country
+    named through its people or its government ("US officials") acts; it is no setting."""
+    if frame is None or any(
+        p.country == frame and (p.resolution or 0) >= REGION_RESOLUTION for p in named
+    ):
+        return frame
+    countries = {p.country for p in places.deed_places}
+    # A deed's place in a country the story never names is more likely a namesake abroad.
+    named_there = countries <= set(places.context)
+    return countries.pop() if len(countries) == 1 and named_there else frame
+
+
 def _most_mentioned(found: Sequence[PlaceRef]) -> PlaceRef | None:
     """The place named most often, a finer one first at equal counts, else the first named."""
     counts = Counter(p.geonameid for p in found)
@@ -319,3 +351,37 @@ def _most_mentioned(found: Sequence[PlaceRef]) -> PlaceRef | None:
     if not first:
         return None
     return max(first.values(), key=lambda p: (counts[p.geonameid], p.resolution or 0))
+
+
+def speaker_home(
+    actors: Sequence[ActorRef],
+    *,
+    kind: EventTypeInfo,
+    fallback: PlaceRef | None,
+    gazetteer: Gazetteer,
+) -> PlaceRef | None:
+    """Where an unplaced statement was made. A state speaking for itself ("Oman urged all
+    parties to show restraint", "the Omani government condemned ...") speaks from home, not
+    from where the story's other events happened (US strikes on Yemen, filed in Washington);
+    a deed, a group of people or a state of the story's own country keep ``fallback``."""
+    if kind.quad_class not in VERBAL_QUAD_CLASSES:
+        return fallback
+    states = [actor for actor in actors if _speaks_as_state(actor, gazetteer)]
+    if not states or len(states) != len(actors) or len({a.country for a in states}) != 1:
+        return fallback
+    speaker = states[0]
+    home = gazetteer.country(speaker.country) if speaker.country else None
+    if home is None or (fallback is not None and fallback.country == speaker.country):
+        return fallback
+    # The speaker's words are the evidence of where it spoke from.
+    return to_place_ref(speaker.text, speaker.span, home, method="actor-country", confidence=0.3)
+
+
+def _speaks_as_state(actor: ActorRef, gazetteer: Gazetteer) -> bool:
+    """A state's government, or the state by its name ("Oman", "the United States")."""
+    if actor.country is None or len(actor.country) != 3:
+        return False
+    if actor.sector == "GOV":
+        return True
+    home = gazetteer.country(actor.country)
+    return actor.sector is None and home is not None and fold(home.name) in fold(actor.text)
