@@ -22,7 +22,7 @@ def case_id(case: object) -> str:
 CASES = [
     # a passive act done in a text: the text's author acts
     (
-        "Ghana was condemned in a joint statement by Togo, Benin and Niger.",
+        "Ghana was denounced in a joint communique by Togo, Benin and Niger.",
         ("ACCUSE", "BEN,NER,TGO", "GHA", "asserted"),
     ),
     ("Chad was criticised in a letter from Sudan.", ("ACCUSE", "SDN", "TCD", "asserted")),
@@ -352,7 +352,7 @@ def test_every_list_member_is_a_recipient(mentions_of, text: str, trigger: str, 
 def test_a_phrase_ends_before_its_nouns_verb(mentions_of) -> None:  # type: ignore[no-untyped-def]
     """A headline whose tail the parser hung on the subject across the verb: the subject's
     phrase is the subject alone."""
-    text = "Kenyan nurses try to storm Parliament; fourth day of strikes\n\nThey marched."
+    text = "Kenyan nurses try to storm the Senate; fourth day of strikes\n\nThey marched."
     (storm,) = [m for m in mentions_of(text) if m.trigger.text == "storm"]
     assert [a.text for a in storm.actors] == ["Kenyan nurses"]
 

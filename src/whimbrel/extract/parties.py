@@ -364,9 +364,9 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
 
 
 def _across_governor(head: Token, child: Token) -> bool:
-    """ "Serbian protesters try to storm Parliament; fourth day of protests": a dependent the
-    parser hung on the noun across the noun's own verb (here "day" as an apposition of
-    "protesters") is no part of the noun's phrase."""
+    """ "Kenyan nurses try to storm the Senate; fourth day of strikes": a dependent the parser
+    hung on the noun across the noun's own verb (here "day" as an apposition of "nurses") is
+    no part of the noun's phrase."""
     governor = head.head.i
     return governor != head.i and (head.i < governor < child.i or child.i < governor < head.i)
 

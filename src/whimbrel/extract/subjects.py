@@ -214,8 +214,8 @@ def text_issuer(actor: Token) -> Token:
 
 
 def text_authors(verb: Token) -> list[Token]:
-    """ "Turkey was condemned in a joint statement by Egypt and Greece": who the text a
-    passive act was done in came from (its "by" or "from" phrase)."""
+    """ "Chad was denounced in a communique by Niger and Mali": who the text a passive act
+    was done in came from (its "by" or "from" phrase)."""
     return [
         author
         for text in prep_objects(verb, {"in", "through", "via"})
