@@ -29,7 +29,7 @@ def _causing_verbs() -> frozenset[str]:
     return lexicon.word_class("cause_verbs") | lexicon.word_class("reaction_verbs")
 
 
-def governing_verb(noun: Token) -> Token | None:
+def verb_taking_object(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through one preposition."""
     if noun.dep_ not in ("dobj", "pobj", "attr", "oprd"):
         return None
@@ -50,7 +50,7 @@ def nominal_actors(noun: Token, *, travel: bool) -> list[Token]:
     claimants = responsibility_claimants(noun)
     if claimants:
         return claimants
-    verb = governing_verb(noun)
+    verb = verb_taking_object(noun)
     purpose = noun.dep_ == "pobj" and noun.head.lemma_.lower() == "for"  # "left for talks"
     if verb is not None and (possessors or travel or purpose) and not is_passive(verb):
         return clause_subject(verb) or possessors

@@ -38,7 +38,7 @@ from whimbrel.extract.hidden_targets import (
     requested_parties,
 )
 from whimbrel.extract.leading_lists import leading_list_members, without_folded_words
-from whimbrel.extract.noun_roles import governing_verb, noun_roles
+from whimbrel.extract.noun_roles import noun_roles, verb_taking_object
 from whimbrel.extract.parties import (
     EVENT_PARTY_PREPS,
     PLACE_LABELS,
@@ -272,7 +272,7 @@ def co_actors(trigger: Token, actors: list[Token]) -> list[Token]:
         return []
     if trigger.pos_ == "VERB":
         return companions(trigger)
-    verb = governing_verb(trigger)
+    verb = verb_taking_object(trigger)
     if (
         verb is None
         or is_passive(verb)

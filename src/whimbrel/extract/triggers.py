@@ -218,11 +218,12 @@ def actor_lemmas(token: Token) -> set[str]:
 
 def governor_lemmas(token: Token) -> set[str]:
     """The nearest verb above the head ("custody" under "take")."""
-    governor = governing_verb(token)
+    governor = nearest_verb_above(token)
     return {lemma(governor)} if governor is not None else set()
 
 
-def governing_verb(token: Token) -> Token | None:
+def nearest_verb_above(token: Token) -> Token | None:
+    """The first verb up the token's chain of heads, however far ("custody" under "take")."""
     head = token.head
     while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
@@ -231,7 +232,7 @@ def governing_verb(token: Token) -> Token | None:
 
 def preposition_lemmas(token: Token) -> set[str]:
     """Prepositions on the head or on the verb that governs it ("held drills *with* Peru")."""
-    governor = governing_verb(token)
+    governor = nearest_verb_above(token)
     heads = [token] if governor is None else [token, governor]
     return {lemma(c) for h in heads for c in h.children if c.dep_ == "prep"}
 
