@@ -15,7 +15,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from whimbrel.extract.clauses import doc_text
-from whimbrel.extract.roles import children, phrase_bounds
+from whimbrel.extract.parties import children
+from whimbrel.extract.phrases import phrase_bounds
 from whimbrel.records import Attribution, Span
 
 NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})

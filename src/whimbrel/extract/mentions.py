@@ -26,7 +26,8 @@ from whimbrel.extract.intents import (
     refused_acts,
 )
 from whimbrel.extract.modality import ModalityCues, mention_modality, tense_of
-from whimbrel.extract.roles import PLACE_LABELS, find_roles, phrase_bounds
+from whimbrel.extract.phrases import phrase_bounds
+from whimbrel.extract.roles import PLACE_LABELS, find_roles
 from whimbrel.extract.subjects import is_passive
 from whimbrel.extract.triggers import TriggerIndex, TriggerMatch, find_triggers
 from whimbrel.records import (

@@ -51,7 +51,6 @@ from whimbrel.extract.parties import (
     is_people_noun,
     names_someone,
     party_head,
-    phrase_bounds,
     prep_objects,
     prep_source,
     with_conjuncts,
@@ -80,7 +79,7 @@ from whimbrel.extract.subjects import (
 )
 from whimbrel.extract.triggers import MEANS_NOUNS, TriggerMatch
 
-__all__ = ["PLACE_LABELS", "Roles", "children", "find_roles", "phrase_bounds"]
+__all__ = ["PLACE_LABELS", "Roles", "children", "find_roles"]
 
 # Verbs whose subject receives what the "from" object gives ("received aid from Japan").
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get"})
