@@ -9,7 +9,6 @@ and is flagged so; a date the parser hung elsewhere in the event's clause still 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,25 +16,24 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from whimbrel import lexicon
-from whimbrel.extract.clauses import as_span, climb, doc_ents, doc_text, entity_at, in_dateline
+from whimbrel.extract.clauses import climb, doc_ents, entity_at, in_dateline
+from whimbrel.extract.date_spans import (
+    DATE_LABELS,
+    clock_time_before_zone,
+    date_span,
+    is_clock_time,
+    ordinal_of_a_noun,
+    with_day_of,
+)
 from whimbrel.records import Span
 
 __all__ = ["Attached", "attached_date"]
 
-DATE_LABELS = frozenset({"DATE", "TIME"})
 # Clauses with a time of their own: a relative clause, a reported or a subject clause.
 OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "csubj", "parataxis"})
 # Dependencies the parser gives a clause it hangs on another across a semicolon.
 SEMICOLON_DEPS = frozenset({"ccomp", "parataxis", "conj"})
 RELATIVE_PREPS = frozenset({"since", "after", "before", "until", "till", "following", "prior"})
-# "0630", "1805": hours and minutes of a 24-hour clock.
-MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
-# A day of the month written before the month ("21", "21st").
-DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
-# What may part a weekday from the date after it: a comma, or a day number the parser left out
-# of the date ("saturday 11 november" tagged "saturday" and "november").
-DATE_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +60,12 @@ def attached_date(trigger: Token, *, reporting: frozenset[str]) -> Attached | No
             if inside is None:
                 inside = _date_after_event(token, ent, trigger=trigger, reporting=reporting)
             if inside is not None:
-                return Attached(_date_span(inside), on_report=False, anchor=clause)
-        return Attached(_date_span(ent), on_report=on_report, anchor=anchor)
+                return Attached(date_span(inside), on_report=False, anchor=clause)
+        return Attached(date_span(ent), on_report=on_report, anchor=anchor)
     inside = _date_inside(clause, trigger=trigger, reporting=reporting)
     if inside is None:
         inside = _trailing_date_of_report(levels, trigger=trigger, reporting=reporting)
-    return None if inside is None else Attached(_date_span(inside), on_report=False, anchor=clause)
+    return None if inside is None else Attached(date_span(inside), on_report=False, anchor=clause)
 
 
 def _trailing_date_of_report(
@@ -103,50 +101,6 @@ def _below_past_perfect_aside(levels: list[tuple[Token, bool]]) -> list[tuple[To
         ):
             return levels[: n + 1]
     return levels
-
-
-def _date_span(ent: SpacySpan) -> Span:
-    """The expression's span, with the calendar date that follows it at once when it names
-    none itself ("Saturday, 1 October", "saturday 11 november" tagged as two): together they
-    name one day."""
-    doc = ent.doc
-    ent = _with_day_number_before(ent)
-    if any(c.isdigit() for c in ent.text):
-        return as_span(ent)
-    text = doc_text(doc)
-    for other in doc_ents(doc):
-        if other.start < ent.end:
-            continue
-        between = text[ent.end_char : other.start_char]
-        if not DATE_GAP.fullmatch(between):
-            break  # entities come in text order: later ones are further away still
-        if (
-            other.label_ == "DATE"
-            and any(c.isdigit() for c in between + other.text)
-            and not in_dateline(other)
-        ):
-            return Span(ent.start_char, other.end_char, text[ent.start_char : other.end_char])
-    return as_span(ent)
-
-
-def _with_day_number_before(ent: SpacySpan) -> SpacySpan:
-    """ "the morning of 21 December", "the 3rd of May": a month with the day number the parser
-    left out of the date (tagged a number), which together name one day."""
-    doc = ent.doc
-    if ent.start == 0 or ent[0].lower_.rstrip(".") not in _month_names():
-        return ent
-    start = ent.start - 1
-    if doc[start].lower_ == "of" and start > 0:
-        start -= 1
-    day = DAY_NUMBER.fullmatch(doc[start].text)
-    if day is None or not 1 <= int(day.group(1)) <= 31 or doc[start].ent_type_ in DATE_LABELS:
-        return ent
-    return doc[start : ent.end]
-
-
-@cache
-def _month_names() -> frozenset[str]:
-    return frozenset(lexicon.load("dates")["months"])
 
 
 def _date_at_level(token: Token, *, level: int) -> tuple[SpacySpan, Token] | None:
@@ -229,9 +183,9 @@ def _date_inside(clause: Token, *, trigger: Token, reporting: frozenset[str]) ->
         and _same_clause(ent.root, clause, reporting=reporting)
         and not _in_other_conjunct(ent.root, clause, trigger=trigger)
         and not in_dateline(ent)
-        and not (ent.root.dep_ == "pobj" and _is_clock_time(ent.root.head, ent.root))
-        and not _clock_time_before_zone(ent)
-        and not _ordinal_of_a_noun(ent)
+        and not (ent.root.dep_ == "pobj" and is_clock_time(ent.root.head, ent.root))
+        and not clock_time_before_zone(ent)
+        and not ordinal_of_a_noun(ent)
         and not _dates_a_participant(ent, trigger=trigger, clause=clause)
     ]
     return min(found, key=lambda ent: abs(ent.root.i - trigger.i), default=None)
@@ -341,9 +295,9 @@ def _date_of(child: Token) -> SpacySpan | None:
     # "since Oct. 1", "until Friday": the event is placed relative to that day, not on it.
     if child.dep_ == "prep" and child.lower_ not in RELATIVE_PREPS:
         for pobj in child.children:
-            if pobj.dep_ == "pobj" and not _is_clock_time(child, pobj):
+            if pobj.dep_ == "pobj" and not is_clock_time(child, pobj):
                 ent = entity_at(pobj, DATE_LABELS)
-                return _back_reference(pobj) if ent is None else _with_day_of(ent, pobj)
+                return _back_reference(pobj) if ent is None else with_day_of(ent, pobj)
     return None
 
 
@@ -360,58 +314,3 @@ def _back_reference(noun: Token) -> SpacySpan | None:
 @cache
 def _back_references() -> frozenset[str]:
     return frozenset(lexicon.load("dates")["back_references"])
-
-
-def _is_clock_time(prep: Token, pobj: Token) -> bool:
-    """ "at 1805", "at 0630": a 24-hour clock time, which the parser may take for a year."""
-    return prep.lower_ == "at" and bool(MILITARY_TIME.fullmatch(pobj.text))
-
-
-def _clock_time_before_zone(ent: SpacySpan) -> bool:
-    """ "2115 local time", "0630 hours", "1805 GMT": a 24-hour clock time, not a year."""
-    doc = ent.doc
-    if not MILITARY_TIME.fullmatch(ent.text) or ent.end >= len(doc):
-        return False
-    return doc[ent.end].lower_ in _clock_words()
-
-
-@cache
-def _clock_words() -> frozenset[str]:
-    """The first words of the time zones, and "hours" ("0630 hours")."""
-    zones = lexicon.load("dates")["time_zones"]
-    return frozenset({"hours", "hrs", *(zone.split()[0] for zone in zones)})
-
-
-def _ordinal_of_a_noun(ent: SpacySpan) -> bool:
-    """ "29th Street", "the 3rd Brigade": an ordinal qualifying a noun is no day of the month
-    (the parser may still tag it DATE)."""
-    root = ent.root
-    return (
-        bool(ORDINAL.fullmatch(ent.text))
-        and root.dep_ in ("amod", "compound", "nummod", "nmod")
-        and root.head.pos_ in ("NOUN", "PROPN")
-        and not ent.start <= root.head.i < ent.end
-    )
-
-
-def _with_day_of(ent: SpacySpan, pobj: Token) -> SpacySpan:
-    """ "the night of 16 December": the part of a day together with the day it is of (the
-    parser tags them apart, and the part alone names no date)."""
-    for prep in pobj.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for inner in prep.children:
-            day = _day_before(inner) if inner.dep_ == "pobj" else None
-            if day is not None and day.start > ent.start:
-                return ent.doc[ent.start : day.end]
-    return ent
-
-
-def _day_before(pobj: Token) -> SpacySpan | None:
-    """The date of an of-phrase: its object's own, or one qualifying it, which the parser may
-    make a compound of the noun after it ("the early hours of 5 October rebels shelled")."""
-    for token in pobj.subtree:
-        day = entity_at(token, DATE_LABELS)
-        if token.i > pobj.i or day is not None:
-            return day
-    return None
