@@ -19,3 +19,15 @@ PRESSED = [
 def test_a_pressed_act_is_hypothetical(text: str, word: str, mentions_of) -> None:
     found = {m.trigger.text: m.modality for m in mentions_of(text)}
     assert found.get(word) == "hypothetical", found
+
+
+UNABLE = [
+    ("The Kenyan envoy was unable to meet the Somali president.", "meet"),
+    ("Ghana said it had been unable to send aid to Togo.", "send"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), UNABLE, ids=[c[0][:30] for c in UNABLE])
+def test_an_act_one_was_unable_to_do_is_negated(text: str, word: str, mentions_of) -> None:
+    found = {m.trigger.text: m.modality for m in mentions_of(text)}
+    assert found.get(word) == "negated", found

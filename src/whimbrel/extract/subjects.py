@@ -142,6 +142,9 @@ def clause_subject(verb: Token) -> list[Token]:
             return [reporter_antecedent(relative_antecedent(s)) for s in subjects]
         if current.dep_ == "relcl":
             return [current.head]
+        stray = _subject_under_mark(current)
+        if stray:
+            return stray
         if is_misparsed_main_verb(current):
             return [current.sent.root]
         if current.dep_ == "acl" and is_issued_text(current.head):
@@ -162,6 +165,13 @@ def clause_subject(verb: Token) -> list[Token]:
         if controllers and current.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             return controllers  # "urged Israel to withdraw", "accused Belarus of sending"
     return []
+
+
+def _subject_under_mark(verb: Token) -> list[Token]:
+    """ "after Theresa May stepped down": the parser may hang a clause's subject on its
+    "after"/"when" as that word's object; it is the clause's subject, not the main
+    clause's."""
+    return [p for m in children(verb, "mark") for p in children(m, "pobj") if p.i < verb.i]
 
 
 def reduced_relative_subject(subject: Token) -> Token:
