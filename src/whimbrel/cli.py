@@ -72,7 +72,8 @@ def main() -> None:
 @click.option(
     "--mention-filter",
     is_flag=True,
-    help="Drop mention drafts the learned filter scores low (experimental).",
+    help="Experimental: drop event mentions a learned filter scores unlikely (each story keeps"
+    " its best one); fewer wrong-type events, but some real ones are lost too.",
 )
 @click.option(
     "--progress/--no-progress",

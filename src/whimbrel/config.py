@@ -36,7 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "mention_filter",
         False,
-        "Drop mention drafts the learned filter (data_sources/mention_filter.yaml) scores low.",
+        "Experimental: drop mentions the learned filter (data_sources/mention_filter.yaml) scores"
+        " unlikely, keeping each story's best; trades some real events for fewer wrong ones.",
     ),
 )
 
