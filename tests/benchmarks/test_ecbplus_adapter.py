@@ -18,6 +18,7 @@ from adapters.ecbplus import (
     read_annotated_sentences,
     read_corpus,
     read_document,
+    why_apart,
 )
 
 # Sentence 0: "Rebels shelled the port." Sentence 1: "The shelling, which began at dawn, ended."
@@ -90,13 +91,13 @@ def test_corpus_reads_listed_documents_from_the_zip(tmp_path: Path) -> None:
     assert [d.name for d in docs] == ["9_1ecb.xml"] and len(docs[0].mentions) == 4
 
 
-def _ours(doc: EcbDocument, *groups: tuple[str, ...]) -> list:
+def _ours(doc: EcbDocument, *groups: tuple[str, ...], label: str = "ASSAULT asserted") -> list:
     """Our mentions on the words given, each group one event."""
     rows = []
     for number, words in enumerate(groups):
         for word in words:
             start = doc.text.index(word)
-            rows.append((word, f"e{number}", (start, start + len(word)), (0, 1), "ASSAULT"))
+            rows.append((word, f"e{number}", (start, start + len(word)), (0, 1), label))
     return rows
 
 
@@ -151,3 +152,14 @@ def test_detokenised_glues_split_hyphens_and_closing_punctuation() -> None:
     text, spans = detokenised(tokens)
     assert text == "A car-bomb (Kabul).\nNext"
     assert text[slice(*spans["6"])] == "Kabul"
+
+
+def test_missed_merges_say_what_kept_them_apart() -> None:
+    doc = read_document(XML.encode(), name="9_1ecb.xml", annotated=None)
+    shelled, shelling, ended = align(
+        _ours(doc, ("shelled",), ("shelling",))
+        + _ours(doc, (), (), ("ended",), label="ASSAULT negated"),
+        doc.mentions,
+    )
+    assert why_apart(shelled, shelling) == "parties, dates or places"
+    assert why_apart(shelling, ended) == "modalities differ"
