@@ -18,4 +18,5 @@ ADAPTERS: tuple[str, ...] = (
     "geoparsing",
     "event_location",
     "muc4",
+    "ecbplus",
 )

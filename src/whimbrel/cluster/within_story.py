@@ -3,8 +3,11 @@
 Policy ``within-story-v1``: two mentions are the same happening when they have the same event
 type and modality, their actor and recipient countries agree (as an unordered pair for
 reciprocal types such as CONSULT), and neither their explicit places nor their explicit dates
-contradict each other. Mentions are taken in text order and joined to the first compatible
-event. A mention without resolved countries joins an event only through a shared named actor.
+contradict each other. Agreeing is not enough: a non-reciprocal pair must share a country
+(on either side) or a named party on the same side, and in a story of one country's affairs
+the state's forces and armed men outside the state are never one happening's doers. Mentions
+are taken in text order and joined to the first compatible event. A mention without resolved
+countries joins an event only through a named party on the same side.
 A date written right before another mention's trigger ("the May 11 attack") is that mention's;
 a mention that only shares it has no date of its own, which neither blocks a merge nor dates
 the event.
@@ -33,6 +36,10 @@ WEAK_PLACE_METHODS = ("story-dominant", "within:story-dominant")
 # vehicle-borne bomb attack"): such a date names that noun's happening, not its sentence's.
 PREMODIFIER_GAP = 30
 PRECISIONS = ("day", "week", "month", "year")
+# The two camps of a country's internal conflict (PLOVER sector codes): the state's forces
+# and the armed men outside the state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "PRM", "JUD", "LEG"})
+ARMED_NONSTATE_SECTORS = frozenset({"REB", "UAF", "CRM"})
 # A mention dated only by its article is the story's news; a happening the text dates more
 # than this many days before the article is background to it, not the same happening.
 NEWS_WINDOW_DAYS = 14
@@ -66,16 +73,32 @@ def names(mention: EventMention) -> frozenset[str]:
     return frozenset(a.name for a in (*mention.actors, *mention.recipients) if a.name)
 
 
+def shares_named_party(a: EventMention, b: EventMention) -> bool:
+    """Whether one named party is on the same side of both: "the pirates" as the targets of
+    one attack and the doers of another are no evidence the two are one."""
+    return any(
+        {p.name for p in mine if p.name} & {p.name for p in theirs if p.name}
+        for mine, theirs in ((a.actors, b.actors), (a.recipients, b.recipients))
+    )
+
+
 def dyads_agree(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions' parties can be one happening's. Sides that merely do not clash
+    are not enough: a non-reciprocal pair needs a country both name (a headline's misread
+    sides keep "Williams arrested" with "police arrested Williams") or a named party on the
+    same side of both; "the US sent aid" and "aid reached Haiti" share neither."""
     a_act, a_rec = countries(a)
     b_act, b_rec = countries(b)
     if a.kind.event_type in RECIPROCAL_TYPES:
         a_all, b_all = a_act | a_rec, b_act | b_rec
         return bool(a_all and b_all) and (a_all <= b_all or b_all <= a_all)
     if not (a_act or a_rec) or not (b_act or b_rec):
-        return bool(names(a) & names(b))
+        return shares_named_party(a, b)
     same_sides = _side_agrees(a_act, b_act) and _side_agrees(a_rec, b_rec)
-    return same_sides and not _reversed_within(a, b)
+    supported = bool((a_act | a_rec) & (b_act | b_rec)) or shares_named_party(a, b)
+    if not (same_sides and supported):
+        return False
+    return not _reversed_within(a, b) and not _domestic_doers_differ(a, b)
 
 
 def sectors(mention: EventMention) -> tuple[frozenset[str], frozenset[str]]:
@@ -93,6 +116,24 @@ def _reversed_within(a: EventMention, b: EventMention) -> bool:
     return any(
         doers & targets and not doers & others
         for doers, targets, others in ((a_act, b_rec, b_act), (b_act, a_rec, a_act))
+    )
+
+
+def _domestic_doers_differ(a: EventMention, b: EventMention) -> bool:
+    """Whether, in one country's affairs, one mention's doers are all the state's forces and
+    the other's all armed men outside it: with every party of one country, the country tells
+    nothing, so "police fought protesters" and "a fire-bomb attack by unknown men killed three"
+    are two happenings. (Within one camp, "soldiers" and "police", "rebels" and "gunmen",
+    sectors are too loosely told apart to split on, and a civilian doer is too often a
+    misread place or victim.)"""
+    a_act, a_rec = countries(a)
+    b_act, b_rec = countries(b)
+    if len(a_act | a_rec | b_act | b_rec) != 1:
+        return False
+    return any(
+        doers <= STATE_SECTORS and others <= ARMED_NONSTATE_SECTORS
+        for doers, others in ((sectors(a)[0], sectors(b)[0]), (sectors(b)[0], sectors(a)[0]))
+        if doers and others
     )
 
 
