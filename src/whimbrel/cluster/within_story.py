@@ -1,6 +1,6 @@
 """Merge the mentions of one happening inside a story into one event.
 
-Policy ``within-story-v1``: two mentions are the same happening when they have the same event
+Policy ``within-story-v2``: two mentions are the same happening when they have the same event
 type and modality, their actor and recipient countries agree (as an unordered pair for
 reciprocal types such as CONSULT), and neither their explicit places nor their explicit dates
 contradict each other. Agreeing is not enough: a non-reciprocal pair must share a country
@@ -26,7 +26,7 @@ from whimbrel.resolve.coreference import describe
 from whimbrel.resolve.date_calendar import period_end
 from whimbrel.resolve.dates import article_date_ref
 
-POLICY = "within-story-v1"
+POLICY = "within-story-v2"  # v2: shared evidence, reversed sides and time (ids change with it)
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # Dates and places a mention only inherits (from the article, its report or its story) must
 # neither block nor drive a merge.
