@@ -190,8 +190,9 @@ def _conjoined_owner(token: Token, drafts: Mapping[int, MentionDraft]) -> int | 
     if any(c.dep_.startswith("nsubj") for c in token.children):
         return None  # "police arrested five and the army detained three": two acts
     owner, draft = drafts.get(token.head.i), drafts[token.i]
-    same = owner is not None and owner.kind.cameo_code == draft.kind.cameo_code
-    return token.head.i if same and owner.modality == draft.modality else None  # type: ignore[union-attr]
+    if owner is None or owner.kind.cameo_code != draft.kind.cameo_code:
+        return None
+    return token.head.i if owner.modality == draft.modality else None
 
 
 def fold_announced_acts(doc: Doc, drafts: Mapping[int, MentionDraft]) -> dict[int, MentionDraft]:
