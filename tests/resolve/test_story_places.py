@@ -98,6 +98,13 @@ US_STRIKES = (
         # A state speaking for itself, with no place of its own, speaks from home, not from
         # the country the story's names dominate.
         (US_STRIKES + "Oman urged all parties to show restraint.", "urged", "OMN", "actor-country"),
+        # its gazetteer name need not be the one written ("Russian Federation")
+        (
+            US_STRIKES + "Russia rejected the strikes as unlawful.",
+            "rejected",
+            "RUS",
+            "actor-country",
+        ),
         (
             US_STRIKES + "The Omani government condemned the escalation.",
             "condemned",

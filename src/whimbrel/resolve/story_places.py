@@ -38,6 +38,9 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 CONTAINER_GAP_CHARS = 24
 # PLOVER's quad classes of saying rather than doing: verbal cooperation and verbal conflict.
 VERBAL_QUAD_CLASSES = frozenset({1, 3})
+# How an actor with a country and no sector was read from a state's name: the actor lexicon's
+# country names ("Russia"), or a later mention of one ("Russia ... Russia requested").
+NAMED_STATE_METHODS = frozenset({"dictionary", "coreference:name"})
 # PLOVER's quad class of deeds of violence (material conflict).
 MATERIAL_CONFLICT = 4
 
@@ -378,10 +381,13 @@ def speaker_home(
 
 
 def _speaks_as_state(actor: ActorRef, gazetteer: Gazetteer) -> bool:
-    """A state's government, or the state by its name ("Oman", "the United States")."""
+    """A state's government, or the state by its name ("Oman", "the United States", "Russia",
+    whose gazetteer name is "Russian Federation": a country name the actor lexicon read)."""
     if actor.country is None or len(actor.country) != 3:
         return False
     if actor.sector == "GOV":
         return True
     home = gazetteer.country(actor.country)
-    return actor.sector is None and home is not None and fold(home.name) in fold(actor.text)
+    if actor.sector is not None or home is None:
+        return False
+    return actor.method in NAMED_STATE_METHODS or fold(home.name) in fold(actor.text)
