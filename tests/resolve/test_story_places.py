@@ -98,6 +98,13 @@ US_STRIKES = (
         # A state speaking for itself, with no place of its own, speaks from home, not from
         # the country the story's names dominate.
         (US_STRIKES + "Oman urged all parties to show restraint.", "urged", "OMN", "actor-country"),
+        # an organisation the model tagged as a place is no place of the event's
+        (
+            US_STRIKES + "Russia rejected the strikes and requested talks at the United Nations.",
+            "requested",
+            "RUS",
+            "actor-country",
+        ),
         # its gazetteer name need not be the one written ("Russian Federation")
         (
             US_STRIKES + "Russia rejected the strikes as unlawful.",

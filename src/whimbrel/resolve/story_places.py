@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from whimbrel import lexicon
 from whimbrel.extract.clauses import Dateline
 from whimbrel.extract.parties import PLACE_LABELS
 from whimbrel.records import ActorRef, EventTypeInfo, MentionDraft, ParsedStory, PlaceRef, Span
@@ -84,7 +85,11 @@ def story_places(
         context_countries=context,
         home=dateline.place.text if dateline is not None else None,
     )
-    named = frozenset((e.span.start, e.span.end) for e in story.entities if e.label in PLACE_LABELS)
+    named = frozenset(
+        (e.span.start, e.span.end)
+        for e in story.entities
+        if e.label in PLACE_LABELS and not _names_organisation(e.span.text)
+    )
     named |= {(s.start, s.end) for s in spans if names_a_kind_of_place(s.text, gazetteer)}
     resolved = sorted(
         ((s, ref) for s, ref in zip(spans, refs, strict=True) if ref is not None),
@@ -101,6 +106,18 @@ def story_places(
     return dataclasses.replace(
         places, deed_places=tuple(p for p in deeds if p is not None and p.geonameid is not None)
     )
+
+
+def _names_organisation(text: str) -> bool:
+    """ "talks at the United Nations": a known organisation the model tagged as a place
+    (organisations.yaml) is no place the gazetteer merely lacks."""
+    return fold(re.sub(r"^the\s+", "", text, flags=re.I)) in _organisation_forms()
+
+
+@cache
+def _organisation_forms() -> frozenset[str]:
+    entries = lexicon.load("organisations")["organisations"]
+    return frozenset(fold(form["text"]) for entry in entries for form in entry["forms"])
 
 
 def _is_deed(draft: MentionDraft) -> bool:
