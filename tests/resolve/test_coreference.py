@@ -161,6 +161,15 @@ STORIES = [
         "Gabriel Rojas",
         "coreference:pronoun",
     ),
+    # a time phrase opening a sentence without a comma still leaves its subject the subject
+    (
+        "French President Emmanuel Macron hosted a dinner for African leaders on Monday. Later "
+        "on Tuesday Kenyan President William Ruto met the IMF chief, then Macron again, where "
+        "he criticised the new tax treaty.",
+        "he",
+        "William Ruto",
+        "coreference:pronoun",
+    ),
     (
         "Chilean President Tomas Herrera declined to see Peru's Prime Minister Luis Quispe, "
         "explaining that he would host him in Santiago or nowhere.",

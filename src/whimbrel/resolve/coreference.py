@@ -44,6 +44,17 @@ def indefinite_words() -> frozenset[str]:
 
 
 @cache
+def _time_intro() -> re.Pattern[str]:
+    """ "Later on Tuesday", "On Monday", "Yesterday": a time phrase opening a sentence with no
+    comma before its subject (dates.yaml weekdays)."""
+    days = "|".join(sorted(w for w in load("dates")["weekdays"] if len(w) > 3))
+    return re.compile(
+        rf"^\s*(?:(?:later|earlier)\s+)?(?:on\s+)?(?:{days}|yesterday|today)\s+(?:the\s+)?$",
+        re.I,
+    )
+
+
+@cache
 def rank_words() -> frozenset[str]:
     """Qualifiers that name a different office ("the deputy PM" is not "the PM"):
     coreference.yaml ``rank_words``."""
@@ -356,7 +367,8 @@ class ActorMemory:
         ("Meanwhile,", "On Saturday,"): in news prose that is the sentence's subject."""
         if not sentence.start <= span.start <= sentence.end:
             return False
-        return bool(INTRO_BEFORE_SUBJECT.match(self.text[sentence.start : span.start]))
+        before = self.text[sentence.start : span.start]
+        return bool(INTRO_BEFORE_SUBJECT.match(before) or _time_intro().match(before))
 
     def word_before(self, start: int) -> str:
         """The word just before ``start`` in the article ("a" before "minister"), folded."""
