@@ -9,6 +9,7 @@ import pytest
 
 from whimbrel.extract.clauses import find_dateline
 from whimbrel.records import Article, EntityMention, ParsedStory, Span
+from whimbrel.resolve.actor_lexicon import ActorLexicon
 from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_places import (
     dominant_place,
@@ -16,6 +17,8 @@ from whimbrel.resolve.story_places import (
     story_places,
     untagged_areas,
 )
+
+ACTORS = ActorLexicon.default()
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +62,9 @@ def test_names_framed_by_a_noun_of_area_are_places(gazetteer, text, labelled, pl
 def test_a_mislabelled_province_is_the_story_fallback_place(gazetteer):
     text = "KABUL, Afghanistan (May 3, 2024) - Troops searched a compound in Khost province."
     story = story_with(text, [("Khost", "ORG")])
-    places = story_places(story, gazetteer, ["AFG"], main="AFG", dateline=find_dateline(text))
+    places = story_places(
+        story, gazetteer, ["AFG"], main="AFG", actors=ACTORS, dateline=find_dateline(text)
+    )
     place = dominant_place(places)
     assert place is not None and place.text == "Khost province" and place.method == "story-dominant"
 
@@ -97,7 +102,7 @@ def test_untagged_areas_are_capitalised_names_before_a_word_of_area(gazetteer, t
 def test_story_places_are_read_in_the_region_written_after_them(gazetteer, text, admin1, method):
     province = text.split()[-2]
     story = story_with(text, [("Nawa district", "GPE"), (f"{province} province", "GPE")])
-    places = story_places(story, gazetteer, ["AFG"], main="AFG")
+    places = story_places(story, gazetteer, ["AFG"], main="AFG", actors=ACTORS)
     start = text.index("Nawa")
     place = places.by_span[(start, start + len("Nawa district"))]
     assert place.admin1 == admin1 and place.method.startswith(method)

@@ -69,10 +69,6 @@ def countries(mention: EventMention) -> tuple[frozenset[str], frozenset[str]]:
     return actors, recipients
 
 
-def names(mention: EventMention) -> frozenset[str]:
-    return frozenset(a.name for a in (*mention.actors, *mention.recipients) if a.name)
-
-
 def shares_named_party(a: EventMention, b: EventMention) -> bool:
     """Whether one named party is on the same side of both: "the pirates" as the targets of
     one attack and the doers of another are no evidence the two are one."""
@@ -98,7 +94,8 @@ def dyads_agree(a: EventMention, b: EventMention) -> bool:
     supported = bool((a_act | a_rec) & (b_act | b_rec)) or shares_named_party(a, b)
     if not (same_sides and supported):
         return False
-    return not _reversed_within(a, b) and not _domestic_doers_differ(a, b)
+    one_country = len(a_act | a_rec | b_act | b_rec) == 1
+    return not _reversed_within(a, b) and not (one_country and _doer_camps_differ(a, b))
 
 
 def sectors(mention: EventMention) -> tuple[frozenset[str], frozenset[str]]:
@@ -119,20 +116,16 @@ def _reversed_within(a: EventMention, b: EventMention) -> bool:
     )
 
 
-def _domestic_doers_differ(a: EventMention, b: EventMention) -> bool:
-    """Whether, in one country's affairs, one mention's doers are all the state's forces and
-    the other's all armed men outside it: with every party of one country, the country tells
-    nothing, so "police fought protesters" and "a fire-bomb attack by unknown men killed three"
-    are two happenings. (Within one camp, "soldiers" and "police", "rebels" and "gunmen",
-    sectors are too loosely told apart to split on, and a civilian doer is too often a
-    misread place or victim.)"""
-    a_act, a_rec = countries(a)
-    b_act, b_rec = countries(b)
-    if len(a_act | a_rec | b_act | b_rec) != 1:
-        return False
+def _doer_camps_differ(a: EventMention, b: EventMention) -> bool:
+    """Whether one mention's doers are all the state's forces and the other's all armed men
+    outside it. Asked in one country's affairs, where the country tells nothing: "police fought
+    protesters" and "a fire-bomb attack by unknown men killed three" are two happenings.
+    (Within one camp, "soldiers" and "police", "rebels" and "gunmen", sectors are too loosely
+    told apart to split on, and a civilian doer is too often a misread place or victim.)"""
+    a_doers, b_doers = sectors(a)[0], sectors(b)[0]
     return any(
         doers <= STATE_SECTORS and others <= ARMED_NONSTATE_SECTORS
-        for doers, others in ((sectors(a)[0], sectors(b)[0]), (sectors(b)[0], sectors(a)[0]))
+        for doers, others in ((a_doers, b_doers), (b_doers, a_doers))
         if doers and others
     )
 

@@ -93,6 +93,7 @@ def draft_features(draft: MentionDraft, *, story: StoryView) -> dict[str, float]
     """Binary features of one draft: its parse, its record and its place in the story."""
     kind = draft.kind
     sent_index = story.sentence_index.get(draft.sentence.start, 99)
+    before_trigger = draft.sentence.text[: draft.trigger.start - draft.sentence.start]
     count = story.type_counts[kind.event_type]
     features = {
         f"type={kind.event_type}": 1.0,
@@ -115,8 +116,7 @@ def draft_features(draft: MentionDraft, *, story: StoryView) -> dict[str, float]
         "top_type": count == max(story.type_counts.values()),
         "named_actor": any(story.is_named(s) for s in draft.actor_spans),
         "named_recipient": any(story.is_named(s) for s in draft.recipient_spans),
-        "quoted": '"' in draft.sentence.text[: draft.trigger.start - draft.sentence.start]
-        or "\u201c" in draft.sentence.text[: draft.trigger.start - draft.sentence.start],
+        "quoted": '"' in before_trigger or "\u201c" in before_trigger,
     }
     features.update({name: 1.0 for name, on in flags.items() if on})
     features.update(token_features(story.trigger_token(draft)))

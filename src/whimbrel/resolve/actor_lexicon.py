@@ -112,11 +112,18 @@ class ActorLexicon:
 
     def is_person_name(self, name: str) -> bool:
         """Whether ``name`` is a person in the people list (for pronoun coreference)."""
+        return self._names_a(name, "person")
+
+    def is_organisation_name(self, name: str) -> bool:
+        """Whether ``name`` is an organisation of the list ("United Nations", "UN")."""
+        return self._names_a(name, "organisation")
+
+    def _names_a(self, name: str, kind: str) -> bool:
         candidates = (
             *self.exact.get(token_plains(name), ()),
             *self.folded.get(token_keys(name), ()),
         )
-        return any(c.kind == "person" for c in candidates)
+        return any(c.kind == kind for c in candidates)
 
     def respelt(self, key: str) -> str | None:
         """The country- or person-name word ``key`` misspells by one letter ("afganistan" ->

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from whimbrel.lexicon import load
 from whimbrel.resolve.actor_pieces import Piece
 from whimbrel.resolve.actor_text import Token
@@ -66,9 +68,14 @@ def is_outsider_phrase(tokens: list[Token], pieces: list[Piece]) -> bool:
     party outside the setting (coreference.yaml ``outsider_words``), unless the two make one
     lexicon form ("foreign minister", among the ``pieces`` matched in ``tokens``); "the
     foreign affairs ministry" is the setting's."""
-    if len(tokens) < 2 or tokens[-2].key not in load("coreference")["outsider_words"]:
+    if len(tokens) < 2 or tokens[-2].key not in _outsider_words():
         return False
     return not any(p.start <= len(tokens) - 2 and p.end == len(tokens) for p in pieces)
+
+
+@cache
+def _outsider_words() -> frozenset[str]:
+    return frozenset(load("coreference")["outsider_words"])
 
 
 def locative_start(tokens: list[Token]) -> int | None:

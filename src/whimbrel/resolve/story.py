@@ -35,6 +35,7 @@ from whimbrel.resolve.actors import ActorLexicon, countries_in_text, is_reporter
 from whimbrel.resolve.coreference import PRONOUNS, ActorMemory, describe, indefinite_words
 from whimbrel.resolve.coreference_pairs import is_pair_phrase, recall_pair
 from whimbrel.resolve.event_anaphora import with_event_anaphora
+from whimbrel.resolve.gazetteer import COUNTRY_RESOLUTION
 from whimbrel.resolve.places import Gazetteer
 from whimbrel.resolve.story_actors import (
     CountryContext,
@@ -47,6 +48,7 @@ from whimbrel.resolve.story_actors import (
 )
 from whimbrel.resolve.story_dates import event_date, lead_date, story_dates
 from whimbrel.resolve.story_places import (
+    MATERIAL_CONFLICT,
     StoryPlaces,
     dominant_place,
     event_place,
@@ -55,11 +57,8 @@ from whimbrel.resolve.story_places import (
     within_story_place,
 )
 
-MATERIAL_CONFLICT = 4
 # Event types whose place is often a country the actor travelled to.
 MEETING_TYPES = frozenset({"CONSULT"})
-# PLOVER resolution level of a place that is a whole country.
-COUNTRY_RESOLUTION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,12 @@ def resolve_story(story: ParsedStory, resolvers: Resolvers) -> tuple[EventMentio
     # lead paragraph follows (dates).
     dateline = find_dateline(story.article.text)
     places = story_places(
-        story, resolvers.gazetteer, context, main=dominant_country(counts), dateline=dateline
+        story,
+        resolvers.gazetteer,
+        context,
+        main=dominant_country(counts),
+        actors=resolvers.actors,
+        dateline=dateline,
     )
     dominant = dominant_place(places)
     lead = lead_date(story, dateline=dateline)

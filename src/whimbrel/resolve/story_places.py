@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from whimbrel import lexicon
 from whimbrel.extract.clauses import Dateline
 from whimbrel.extract.parties import PLACE_LABELS
 from whimbrel.records import ActorRef, EventTypeInfo, MentionDraft, ParsedStory, PlaceRef, Span
+from whimbrel.resolve.actor_lexicon import ActorLexicon
 from whimbrel.resolve.gazetteer import REGION_RESOLUTION, fold
 from whimbrel.resolve.place_ranking import to_place_ref
 from whimbrel.resolve.places import Gazetteer, names_a_kind_of_place, resolve_story_places
@@ -66,6 +66,7 @@ def story_places(
     context: Sequence[str],
     *,
     main: str | None,
+    actors: ActorLexicon,
     dateline: Dateline | None = None,
 ) -> StoryPlaces:
     """Every place the story names, resolved together so each informs the others, with the
@@ -88,7 +89,10 @@ def story_places(
     named = frozenset(
         (e.span.start, e.span.end)
         for e in story.entities
-        if e.label in PLACE_LABELS and not _names_organisation(e.span.text)
+        # "talks at the United Nations": a known organisation the model tagged as a place
+        # is no place the gazetteer merely lacks
+        if e.label in PLACE_LABELS
+        and not actors.is_organisation_name(re.sub(r"^the\s+", "", e.span.text, flags=re.I))
     )
     named |= {(s.start, s.end) for s in spans if names_a_kind_of_place(s.text, gazetteer)}
     resolved = sorted(
@@ -106,18 +110,6 @@ def story_places(
     return dataclasses.replace(
         places, deed_places=tuple(p for p in deeds if p is not None and p.geonameid is not None)
     )
-
-
-def _names_organisation(text: str) -> bool:
-    """ "talks at the United Nations": a known organisation the model tagged as a place
-    (organisations.yaml) is no place the gazetteer merely lacks."""
-    return fold(re.sub(r"^the\s+", "", text, flags=re.I)) in _organisation_forms()
-
-
-@cache
-def _organisation_forms() -> frozenset[str]:
-    entries = lexicon.load("organisations")["organisations"]
-    return frozenset(fold(form["text"]) for entry in entries for form in entry["forms"])
 
 
 def _is_deed(draft: MentionDraft) -> bool:
